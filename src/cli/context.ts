@@ -1,0 +1,31 @@
+import { readConfig } from '../config/config.js';
+import type { Lang } from '../core/model/kinds.js';
+import { openDatabase, type Database } from '../db/create-db.js';
+import { prepareDatabase } from '../services/reference-data.service.js';
+
+export interface GlobalOptions {
+  db?: string;
+  lang?: Lang;
+  json?: boolean;
+}
+
+/** Opens the database the options or DATABASE_URL name, migrated and with the place catalogue. */
+export async function openPrepared(opts: GlobalOptions): Promise<Database> {
+  const database = openDatabase(opts.db ?? readConfig().databaseUrl);
+  try {
+    await prepareDatabase(database);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  return database;
+}
+
+export async function withDatabase<T>(opts: GlobalOptions, fn: (db: Database) => Promise<T>): Promise<T> {
+  const database = await openPrepared(opts);
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}

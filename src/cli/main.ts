@@ -1,0 +1,61 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError, readConfig } from '../config/config.js';
+import { isAppError } from '../core/errors.js';
+import type { Lang } from '../core/model/kinds.js';
+import { registerDb } from './commands/db.command.js';
+import { registerExport } from './commands/export.command.js';
+import { registerImport } from './commands/import.command.js';
+import { registerInit } from './commands/init.command.js';
+import { EXIT, exitCodeOf, printAppError, processIo, t, type Io } from './output.js';
+
+/** Language from --lang (looked up before parsing, so help texts are in it too), else the environment. */
+function pickLang(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const v = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  if (v === 'es' || v === 'en') return v;
+  try {
+    return readConfig().lang;
+  } catch {
+    return 'es';
+  }
+}
+
+export function buildProgram(lang: Lang, io: Io): Command {
+  const program = new Command('nap1325')
+    .description(t(lang, 'nap1325: seguimiento, evaluación e informes de Planes Nacionales de Acción 1325 (Mujeres, Paz y Seguridad)', 'nap1325: monitoring, evaluation and reporting for 1325 National Action Plans (Women, Peace and Security)'))
+    .option('--db <url>', t(lang, 'base de datos: URL postgres:// o ruta de archivo SQLite (por defecto DATABASE_URL o ./data/nap1325.sqlite)', 'database: a postgres:// URL or a SQLite file path (default DATABASE_URL or ./data/nap1325.sqlite)'))
+    .addOption(new Option('--lang <lang>', t(lang, 'idioma de los mensajes', 'language of messages')).choices(['es', 'en']))
+    .option('--json', t(lang, 'salida en JSON', 'JSON output'))
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  registerInit(program, lang, io);
+  registerImport(program, lang, io);
+  registerExport(program, lang, io);
+  registerDb(program, lang, io);
+  return program;
+}
+
+export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const lang = pickLang(argv);
+  const program = buildProgram(lang, io);
+  program.commands.forEach((c) => c.exitOverride());
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    const json = argv.includes('--json');
+    if (isAppError(e)) {
+      printAppError(io, e, lang, json);
+      return exitCodeOf(e.code);
+    }
+    if (e instanceof ConfigError) {
+      io.err(e.message);
+      return EXIT.usage;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.err(t(lang, `Error inesperado: ${message}`, `Unexpected error: ${message}`));
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,175 @@
+import type { Kysely } from 'kysely';
+import {
+  PERIOD_FORMAT,
+  type Callout,
+  type Claim,
+  type IndicatorValue,
+  type NarrativeBlock,
+  type OutlineEntry,
+  type PeriodFile,
+  type TableSpec,
+} from '../../core/schemas/period.schema.js';
+import type { DB } from '../tables/schema.js';
+import { readActivities, writeActivities } from './activity.repository.js';
+import { upsertRows } from './keyed-rows.js';
+import { addCounts, stableStringify, type WriteCounts } from './util.js';
+
+export async function listPeriods(db: Kysely<DB>): Promise<number[]> {
+  return (await db.selectFrom('period').select('year').orderBy('year').execute()).map((r) => r.year);
+}
+
+/** Writes one validated period file; returns what changed. */
+export async function writePeriod(db: Kysely<DB>, planId: string, data: PeriodFile): Promise<WriteCounts> {
+  void planId;
+  const year = data.period.year;
+  let c = await upsertRows(db, 'period', ['year'], [
+    {
+      year,
+      opens: data.period.opens,
+      deadline: data.period.deadline,
+      source_es: data.source?.es ?? null,
+      source_en: data.source?.en ?? null,
+    },
+  ]);
+  c = addCounts(c, await writeActivities(db, year, data.activities));
+  c = addCounts(
+    c,
+    await upsertRows(
+      db,
+      'narrative_block',
+      ['id'],
+      data.narratives.map((n) => ({
+        id: n.id,
+        period_year: year,
+        section: n.section,
+        sort_order: n.order,
+        label: n.label,
+        list: n.list,
+        institution_code: n.institution,
+        text_es: n.text.es,
+        text_en: n.text.en,
+        figures: stableStringify(n.figures),
+      })),
+    ),
+  );
+  c = addCounts(
+    c,
+    await upsertRows(
+      db,
+      'table_spec',
+      ['id'],
+      data.tables.map((t) => ({
+        id: t.id,
+        period_year: year,
+        section: t.section,
+        sort_order: t.order,
+        spec: stableStringify({ title: t.title, source: t.source, columns: t.columns, rows: t.rows, totalRow: t.totalRow }),
+      })),
+    ),
+  );
+  c = addCounts(
+    c,
+    await upsertRows(
+      db,
+      'callout',
+      ['id'],
+      data.callouts.map((x) => ({ id: x.id, period_year: year, section: x.section, sort_order: x.order, expr: x.expr, label_es: x.label.es, label_en: x.label.en })),
+    ),
+  );
+  c = addCounts(
+    c,
+    await upsertRows(
+      db,
+      'claim',
+      ['id'],
+      data.claims.map((x) => ({
+        id: x.id,
+        period_year: year,
+        section: x.section,
+        stated: x.stated,
+        expr: x.expr,
+        quote: x.quote,
+        location: x.location,
+        ref: x.ref,
+        cell: x.cell,
+      })),
+    ),
+  );
+  c = addCounts(
+    c,
+    await upsertRows(
+      db,
+      'indicator_value',
+      ['indicator_code', 'period_year'],
+      data.indicatorValues.map((v) => ({ indicator_code: v.indicator, period_year: year, value: v.value, display_es: v.display.es, display_en: v.display.en })),
+    ),
+  );
+  c = addCounts(
+    c,
+    await upsertRows(
+      db,
+      'outline_entry',
+      ['period_year', 'sort_order'],
+      data.outline.map((o) => ({ period_year: year, sort_order: o.order, level: o.level, ref: o.ref, printed_number: o.printedNumber, printed: o.printed })),
+    ),
+  );
+  return c;
+}
+
+/** A whole period as a period file, in document order (the export format). */
+export async function readPeriodFile(db: Kysely<DB>, planId: string, year: number): Promise<PeriodFile | null> {
+  const period = await db.selectFrom('period').selectAll().where('year', '=', year).executeTakeFirst();
+  if (!period) return null;
+  const byOrder = <T extends { sort_order: number }>(rows: T[], key: (r: T) => string) =>
+    rows.sort((a, b) => a.sort_order - b.sort_order || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const [narratives, tables, callouts, claims, values, outline] = await Promise.all([
+    db.selectFrom('narrative_block').selectAll().where('period_year', '=', year).execute(),
+    db.selectFrom('table_spec').selectAll().where('period_year', '=', year).execute(),
+    db.selectFrom('callout').selectAll().where('period_year', '=', year).execute(),
+    db.selectFrom('claim').selectAll().where('period_year', '=', year).orderBy('id').execute(),
+    db.selectFrom('indicator_value').selectAll().where('period_year', '=', year).orderBy('indicator_code').execute(),
+    db.selectFrom('outline_entry').selectAll().where('period_year', '=', year).orderBy('sort_order').execute(),
+  ]);
+  return {
+    format: PERIOD_FORMAT,
+    plan: planId,
+    period: { year, opens: period.opens, deadline: period.deadline },
+    source: period.source_es === null || period.source_en === null ? null : { es: period.source_es, en: period.source_en },
+    activities: await readActivities(db, { period: year }),
+    narratives: byOrder(narratives, (r) => r.id).map(
+      (n): NarrativeBlock => ({
+        id: n.id,
+        section: n.section,
+        order: n.sort_order,
+        label: n.label,
+        list: n.list,
+        institution: n.institution_code,
+        text: { es: n.text_es, en: n.text_en },
+        figures: JSON.parse(n.figures) as Record<string, string>,
+      }),
+    ),
+    tables: byOrder(tables, (r) => r.id).map((t): TableSpec => {
+      const spec = JSON.parse(t.spec) as Omit<TableSpec, 'id' | 'section' | 'order'>;
+      return { id: t.id, section: t.section, order: t.sort_order, title: spec.title, source: spec.source, columns: spec.columns, rows: spec.rows, totalRow: spec.totalRow };
+    }),
+    callouts: byOrder(callouts, (r) => r.id).map(
+      (x): Callout => ({ id: x.id, section: x.section, order: x.sort_order, expr: x.expr, label: { es: x.label_es, en: x.label_en } }),
+    ),
+    claims: claims.map(
+      (x): Claim => ({
+        id: x.id,
+        section: x.section,
+        stated: x.stated,
+        expr: x.expr,
+        quote: x.quote,
+        location: x.location as Claim['location'],
+        ref: x.ref,
+        cell: x.cell,
+      }),
+    ),
+    indicatorValues: values.map((v): IndicatorValue => ({ indicator: v.indicator_code, value: v.value, display: { es: v.display_es, en: v.display_en } })),
+    outline: outline.map(
+      (o): OutlineEntry => ({ order: o.sort_order, level: o.level as OutlineEntry['level'], ref: o.ref, printedNumber: o.printed_number, printed: o.printed }),
+    ),
+  };
+}

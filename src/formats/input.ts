@@ -1,0 +1,83 @@
+import { AppError } from '../core/errors.js';
+
+/** Largest file an import accepts. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+function refuse(file: string, where: string, es: string, en: string): never {
+  throw new AppError('invalid_input', en, { problems: [{ file, where, field: null, message: { es, en } }] });
+}
+
+/** Decodes a file's bytes as UTF-8 (a BOM is allowed), refusing oversized, non-UTF-8 and binary content. */
+export function decodeUtf8(bytes: Uint8Array, file: string, maxBytes = MAX_IMPORT_BYTES): string {
+  if (bytes.byteLength > maxBytes)
+    refuse(
+      file,
+      'file',
+      `el archivo pesa ${bytes.byteLength} bytes; el máximo es ${maxBytes}`,
+      `the file is ${bytes.byteLength} bytes; the maximum is ${maxBytes}`,
+    );
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const { line, column } = lineColumnOfByte(bytes, offset);
+    refuse(
+      file,
+      `line ${line}, column ${column}`,
+      `el archivo no está en UTF-8 (byte inválido en la línea ${line}); guárdelo como UTF-8`,
+      `the file is not UTF-8 (invalid byte at line ${line}); save it as UTF-8`,
+    );
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const { line, column } = lineColumn(text, nul);
+    refuse(file, `line ${line}, column ${column}`, 'el archivo contiene bytes nulos: no es texto', 'the file contains NUL bytes: it is not text');
+  }
+  return text;
+}
+
+/** Parses JSON, reporting the line and column of a syntax error. */
+export function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : 'invalid JSON';
+    const pos = /position (\d+)/.exec(message);
+    const offset = pos ? Number(pos[1]) : text.length;
+    const { line, column } = lineColumn(text, offset);
+    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    refuse(file, `line ${line}, column ${column}`, `JSON no válido: ${reason}`, `invalid JSON: ${reason}`);
+  }
+}
+
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return { line, column };
+}
+
+function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) ((line += 1), (start = i + 1));
+  return { line, column: offset - start + 1 };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  // Binary search for the shortest prefix that is invalid (not merely truncated) UTF-8.
+  let lo = 0;
+  let hi = bytes.byteLength;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}

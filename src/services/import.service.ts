@@ -1,0 +1,171 @@
+import { extname } from 'node:path';
+import { AppError, type InputProblem } from '../core/errors.js';
+import { formatJsonPath, parseWithSchema } from '../core/i18n/schema-messages.js';
+import type { PlanCatalog } from '../core/model/catalog.js';
+import { validatePeriods, type PeriodEntry } from '../core/model/validate-period.js';
+import { validatePlan } from '../core/model/validate-plan.js';
+import { activitySchema, PERIOD_FORMAT, periodFileSchema, type Activity, type PeriodFile } from '../core/schemas/period.schema.js';
+import { PLAN_FORMAT, planFileSchema, type PlanFile } from '../core/schemas/plan.schema.js';
+import type { Database } from '../db/create-db.js';
+import { readExistingActivities, writeActivities } from '../db/repositories/activity.repository.js';
+import { readCatalog, writePlan } from '../db/repositories/plan.repository.js';
+import { writePeriod } from '../db/repositories/period.repository.js';
+import { addCounts, emptyCounts, type WriteCounts } from '../db/repositories/util.js';
+import { CSV_COLUMN_OF_FIELD, parseActivitiesCsv } from '../formats/csv/activities-csv.js';
+import { decodeUtf8, parseJson } from '../formats/input.js';
+
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportSummary {
+  files: { name: string; kind: 'plan' | 'period' | 'activities-csv' }[];
+  plan: WriteCounts | null;
+  periods: { year: number; counts: WriteCounts }[];
+  total: WriteCounts;
+}
+
+type Parsed =
+  | { kind: 'plan'; file: string; data: PlanFile }
+  | { kind: 'period'; file: string; data: PeriodFile; activitiesOnly: boolean };
+
+export type Progress = (message: { es: string; en: string }) => void;
+
+/**
+ * Validates every file completely, then writes all of them in one transaction. On any problem nothing
+ * is written and an AppError('invalid_input') lists every problem with file, place and field.
+ */
+export async function importFiles(database: Database, files: readonly InputFile[], progress: Progress = () => {}): Promise<ImportSummary> {
+  const problems: InputProblem[] = [];
+  const parsed: Parsed[] = [];
+  for (const f of files) {
+    progress({ es: `Leyendo ${f.name}`, en: `Reading ${f.name}` });
+    try {
+      parsed.push(...parseFile(f, problems));
+    } catch (e) {
+      if (e instanceof AppError && e.details.problems) problems.push(...e.details.problems);
+      else throw e;
+    }
+  }
+  if (problems.length > 0) throw refused(problems);
+
+  progress({ es: 'Validando referencias', en: 'Checking references' });
+  const stored = await readCatalog(database.db);
+  const catalog = mergePlans(stored, parsed);
+  for (const p of parsed) if (p.kind === 'plan') problems.push(...validatePlan(p.data, p.file, stored).items);
+  const periods = parsed.filter((p): p is Extract<Parsed, { kind: 'period' }> => p.kind === 'period');
+  const entries: PeriodEntry[] = periods.map((p) => ({
+    file: p.file,
+    data: p.activitiesOnly ? { ...p.data, plan: catalog.planId ?? p.data.plan } : p.data,
+  }));
+  if (entries.length > 0) problems.push(...validatePeriods(entries, catalog, await readExistingActivities(database.db)).items);
+  if (problems.length > 0) throw refused(problems);
+
+  progress({ es: 'Guardando', en: 'Saving' });
+  return database.db.transaction().execute(async (trx) => {
+    const summary: ImportSummary = {
+      files: parsed.map((p) => ({ name: p.file, kind: p.kind === 'plan' ? 'plan' : p.activitiesOnly ? 'activities-csv' : 'period' })),
+      plan: null,
+      periods: [],
+      total: emptyCounts(),
+    };
+    for (const p of parsed) if (p.kind === 'plan') summary.plan = addCounts(summary.plan ?? emptyCounts(), await writePlan(trx, p.data));
+    const planId = catalog.planId ?? '';
+    for (const p of periods) {
+      let counts: WriteCounts;
+      if (p.activitiesOnly) {
+        const exists = await trx.selectFrom('period').select('year').where('year', '=', p.data.period.year).executeTakeFirst();
+        if (!exists) await trx.insertInto('period').values({ year: p.data.period.year, opens: null, deadline: null, source_es: null, source_en: null }).execute();
+        counts = await writeActivities(trx, p.data.period.year, p.data.activities);
+      } else {
+        counts = await writePeriod(trx, planId, p.data);
+      }
+      const prior = summary.periods.find((x) => x.year === p.data.period.year);
+      if (prior) prior.counts = addCounts(prior.counts, counts);
+      else summary.periods.push({ year: p.data.period.year, counts });
+    }
+    summary.total = [summary.plan, ...summary.periods.map((x) => x.counts)].reduce<WriteCounts>((a, b) => (b ? addCounts(a, b) : a), emptyCounts());
+    return summary;
+  });
+}
+
+function refused(problems: InputProblem[]): AppError {
+  return new AppError('invalid_input', `${problems.length} problem(s); nothing was imported`, { problems });
+}
+
+function parseFile(f: InputFile, problems: InputProblem[]): Parsed[] {
+  const text = decodeUtf8(f.bytes, f.name);
+  if (extname(f.name).toLowerCase() === '.csv') return parseCsv(text, f.name, problems);
+  const json = parseJson(text, f.name);
+  const format = typeof json === 'object' && json !== null && 'format' in json ? (json as { format: unknown }).format : undefined;
+  if (format === PLAN_FORMAT) {
+    const r = parseWithSchema(planFileSchema, json);
+    if (r.ok) return [{ kind: 'plan', file: f.name, data: r.data }];
+    for (const p of r.problems) problems.push(toProblem(f.name, p.path, p.message));
+    return [];
+  }
+  if (format === PERIOD_FORMAT) {
+    const r = parseWithSchema(periodFileSchema, json);
+    if (r.ok) return [{ kind: 'period', file: f.name, data: r.data, activitiesOnly: false }];
+    for (const p of r.problems) problems.push(toProblem(f.name, p.path, p.message));
+    return [];
+  }
+  problems.push({
+    file: f.name,
+    where: '$.format',
+    field: 'format',
+    message: {
+      es: `formato desconocido; se esperaba "${PLAN_FORMAT}" o "${PERIOD_FORMAT}"`,
+      en: `unknown format; expected "${PLAN_FORMAT}" or "${PERIOD_FORMAT}"`,
+    },
+  });
+  return [];
+}
+
+function toProblem(file: string, path: (string | number)[], message: { es: string; en: string }): InputProblem {
+  const last = [...path].reverse().find((x) => typeof x === 'string');
+  return { file, where: formatJsonPath(path), field: typeof last === 'string' ? last : null, message };
+}
+
+function parseCsv(text: string, file: string, problems: InputProblem[]): Parsed[] {
+  const byPeriod = new Map<number, Activity[]>();
+  for (const row of parseActivitiesCsv(text, file)) {
+    const where = `row ${row.line}`;
+    if (typeof row.period !== 'number' || !Number.isInteger(row.period) || row.period < 1900 || row.period > 2200) {
+      problems.push({ file, where, field: 'period', message: { es: 'el periodo debe ser un año (p. ej. 2022)', en: 'period must be a year (e.g. 2022)' } });
+      continue;
+    }
+    const r = parseWithSchema(activitySchema, row.activity);
+    if (!r.ok) {
+      for (const p of r.problems) {
+        const head = typeof p.path[0] === 'string' ? p.path[0] : '';
+        const column = CSV_COLUMN_OF_FIELD[head] ?? head;
+        const detail = p.path.length > 1 ? ` (${formatJsonPath(p.path.slice(1))})` : '';
+        problems.push({ file, where, field: column, message: { es: `${p.message.es}${detail}`, en: `${p.message.en}${detail}` } });
+      }
+      continue;
+    }
+    byPeriod.set(row.period, [...(byPeriod.get(row.period) ?? []), r.data]);
+  }
+  return [...byPeriod.entries()].map(([year, activities]) => ({
+    kind: 'period',
+    file,
+    activitiesOnly: true,
+    data: periodFileSchema.parse({ format: PERIOD_FORMAT, plan: 'csv', period: { year }, activities }),
+  }));
+}
+
+function mergePlans(stored: PlanCatalog, parsed: readonly Parsed[]): PlanCatalog {
+  const plan = parsed.find((p): p is Extract<Parsed, { kind: 'plan' }> => p.kind === 'plan')?.data;
+  if (!plan) return stored;
+  return {
+    planId: stored.planId ?? plan.id,
+    institutions: new Map([...stored.institutions, ...plan.institutions.map((i) => [i.code, i.parent] as const)]),
+    pillars: new Set([...stored.pillars, ...plan.pillars.map((p) => p.code)]),
+    goals: new Map([...stored.goals, ...plan.goals.map((g) => [g.code, g.pillar] as const)]),
+    coursesOfAction: new Map([...stored.coursesOfAction, ...plan.coursesOfAction.map((c) => [c.code, c.goal] as const)]),
+    indicators: new Set([...stored.indicators, ...plan.indicators.map((i) => i.code)]),
+    places: new Map([...stored.places, ...plan.places.map((p) => [p.code, p.parent] as const)]),
+  };
+}
