@@ -22,14 +22,17 @@ const layerConfigs = Object.entries(layers).map(([layer, allowed]) => ({
       {
         patterns: all
           .filter((l) => l !== layer && !allowed.includes(l))
-          .map((l) => ({ group: [`**/${l}/*`, `../${l}`, `../../${l}`], message: `src/${layer} may not import src/${l} (DESIGN.md §5)` })),
+          .map((l) => ({
+            group: [`**/${l}/*`, `../${l}`, `../../${l}`],
+            message: `src/${layer} may not import src/${l} (DESIGN.md §5)`,
+          })),
       },
     ],
   },
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'dist', 'coverage', 'reference'] },
+  { ignores: ['node_modules', 'data', 'dist', 'coverage', 'reference', 'tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,6 +1,6 @@
 import { readConfig } from '../config/config.js';
 import type { Lang } from '../core/model/kinds.js';
-import { openDatabase, type Database } from '../db/create-db.js';
+import { openDatabase, type Database } from '../services/database.js';
 import { prepareDatabase } from '../services/reference-data.service.js';
 
 export interface GlobalOptions {

@@ -6,6 +6,7 @@ import { registerDb } from './commands/db.command.js';
 import { registerExport } from './commands/export.command.js';
 import { registerImport } from './commands/import.command.js';
 import { registerInit } from './commands/init.command.js';
+import { registerStart } from './commands/start.command.js';
 import { EXIT, exitCodeOf, printAppError, processIo, t, type Io } from './output.js';
 
 /** Language from --lang (looked up before parsing, so help texts are in it too), else the environment. */
@@ -22,13 +23,29 @@ function pickLang(argv: readonly string[]): Lang {
 
 export function buildProgram(lang: Lang, io: Io): Command {
   const program = new Command('nap1325')
-    .description(t(lang, 'nap1325: seguimiento, evaluación e informes de Planes Nacionales de Acción 1325 (Mujeres, Paz y Seguridad)', 'nap1325: monitoring, evaluation and reporting for 1325 National Action Plans (Women, Peace and Security)'))
-    .option('--db <url>', t(lang, 'base de datos: URL postgres:// o ruta de archivo SQLite (por defecto DATABASE_URL o ./data/nap1325.sqlite)', 'database: a postgres:// URL or a SQLite file path (default DATABASE_URL or ./data/nap1325.sqlite)'))
-    .addOption(new Option('--lang <lang>', t(lang, 'idioma de los mensajes', 'language of messages')).choices(['es', 'en']))
+    .description(
+      t(
+        lang,
+        'nap1325: seguimiento, evaluación e informes de Planes Nacionales de Acción 1325 (Mujeres, Paz y Seguridad)',
+        'nap1325: monitoring, evaluation and reporting for 1325 National Action Plans (Women, Peace and Security)',
+      ),
+    )
+    .option(
+      '--db <url>',
+      t(
+        lang,
+        'base de datos: URL postgres:// o ruta de archivo SQLite (por defecto DATABASE_URL o ./data/nap1325.sqlite)',
+        'database: a postgres:// URL or a SQLite file path (default DATABASE_URL or ./data/nap1325.sqlite)',
+      ),
+    )
+    .addOption(
+      new Option('--lang <lang>', t(lang, 'idioma de los mensajes', 'language of messages')).choices(['es', 'en']),
+    )
     .option('--json', t(lang, 'salida en JSON', 'JSON output'))
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  registerStart(program, lang, io);
   registerInit(program, lang, io);
   registerImport(program, lang, io);
   registerExport(program, lang, io);

@@ -35,7 +35,11 @@ export function printAppError(io: Io, e: AppError, lang: Lang, json: boolean): v
     return;
   }
   if (problems.length > 0) {
-    io.err(lang === 'es' ? `Se encontraron ${problems.length} problema(s); no se guardó nada:` : `Found ${problems.length} problem(s); nothing was saved:`);
+    io.err(
+      lang === 'es'
+        ? `Se encontraron ${problems.length} problema(s); no se guardó nada:`
+        : `Found ${problems.length} problem(s); nothing was saved:`,
+    );
     for (const p of problems) io.err(`  ${p.file}: ${p.where}${p.field ? ` [${p.field}]` : ''}: ${p.message[lang]}`);
     return;
   }

@@ -28,6 +28,8 @@ export function isPostgresUrl(url: string): boolean {
 export function openDatabase(url: string): Database {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle client that loses its connection must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', location: redact(url), close: () => db.destroy() };
   }

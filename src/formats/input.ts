@@ -1,4 +1,5 @@
 import { AppError } from '../core/errors.js';
+import { locateJsonError } from './json/locate-error.js';
 
 /** Largest file an import accepts. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -33,7 +34,12 @@ export function decodeUtf8(bytes: Uint8Array, file: string, maxBytes = MAX_IMPOR
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     const { line, column } = lineColumn(text, nul);
-    refuse(file, `line ${line}, column ${column}`, 'el archivo contiene bytes nulos: no es texto', 'the file contains NUL bytes: it is not text');
+    refuse(
+      file,
+      `line ${line}, column ${column}`,
+      'el archivo contiene bytes nulos: no es texto',
+      'the file contains NUL bytes: it is not text',
+    );
   }
   return text;
 }
@@ -42,12 +48,9 @@ export function decodeUtf8(bytes: Uint8Array, file: string, maxBytes = MAX_IMPOR
 export function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
-  } catch (e) {
-    const message = e instanceof Error ? e.message : 'invalid JSON';
-    const pos = /position (\d+)/.exec(message);
-    const offset = pos ? Number(pos[1]) : text.length;
+  } catch {
+    const { offset, reason } = locateJsonError(text);
     const { line, column } = lineColumn(text, offset);
-    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
     refuse(file, `line ${line}, column ${column}`, `JSON no válido: ${reason}`, `invalid JSON: ${reason}`);
   }
 }
@@ -62,7 +65,11 @@ export function lineColumn(text: string, offset: number): { line: number; column
 function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) ((line += 1), (start = i + 1));
+  for (let i = 0; i < offset; i++)
+    if (bytes[i] === 0x0a) {
+      line += 1;
+      start = i + 1;
+    }
   return { line, column: offset - start + 1 };
 }
 

@@ -23,6 +23,10 @@ export async function exportPeriod(database: Database, year: number, format: Exp
 /** The plan in the data format. */
 export async function exportPlan(database: Database): Promise<string> {
   const plan = await readPlanFile(database.db);
-  if (!plan) throw new AppError('not_found', 'the database has no plan', { es: 'la base de datos no tiene plan', en: 'the database has no plan' });
+  if (!plan)
+    throw new AppError('not_found', 'the database has no plan', {
+      es: 'la base de datos no tiene plan',
+      en: 'the database has no plan',
+    });
   return `${JSON.stringify(plan, null, 2)}\n`;
 }

@@ -4,7 +4,13 @@ import { formatJsonPath, parseWithSchema } from '../core/i18n/schema-messages.js
 import type { PlanCatalog } from '../core/model/catalog.js';
 import { validatePeriods, type PeriodEntry } from '../core/model/validate-period.js';
 import { validatePlan } from '../core/model/validate-plan.js';
-import { activitySchema, PERIOD_FORMAT, periodFileSchema, type Activity, type PeriodFile } from '../core/schemas/period.schema.js';
+import {
+  activitySchema,
+  PERIOD_FORMAT,
+  periodFileSchema,
+  type Activity,
+  type PeriodFile,
+} from '../core/schemas/period.schema.js';
 import { PLAN_FORMAT, planFileSchema, type PlanFile } from '../core/schemas/plan.schema.js';
 import type { Database } from '../db/create-db.js';
 import { readExistingActivities, writeActivities } from '../db/repositories/activity.repository.js';
@@ -12,7 +18,8 @@ import { readCatalog, writePlan } from '../db/repositories/plan.repository.js';
 import { writePeriod } from '../db/repositories/period.repository.js';
 import { addCounts, emptyCounts, type WriteCounts } from '../db/repositories/util.js';
 import { CSV_COLUMN_OF_FIELD, parseActivitiesCsv } from '../formats/csv/activities-csv.js';
-import { decodeUtf8, parseJson } from '../formats/input.js';
+import { decodeUtf8, MAX_IMPORT_BYTES, parseJson } from '../formats/input.js';
+export { MAX_IMPORT_BYTES };
 
 export interface InputFile {
   name: string;
@@ -36,7 +43,11 @@ export type Progress = (message: { es: string; en: string }) => void;
  * Validates every file completely, then writes all of them in one transaction. On any problem nothing
  * is written and an AppError('invalid_input') lists every problem with file, place and field.
  */
-export async function importFiles(database: Database, files: readonly InputFile[], progress: Progress = () => {}): Promise<ImportSummary> {
+export async function importFiles(
+  database: Database,
+  files: readonly InputFile[],
+  progress: Progress = () => {},
+): Promise<ImportSummary> {
   const problems: InputProblem[] = [];
   const parsed: Parsed[] = [];
   for (const f of files) {
@@ -59,24 +70,37 @@ export async function importFiles(database: Database, files: readonly InputFile[
     file: p.file,
     data: p.activitiesOnly ? { ...p.data, plan: catalog.planId ?? p.data.plan } : p.data,
   }));
-  if (entries.length > 0) problems.push(...validatePeriods(entries, catalog, await readExistingActivities(database.db)).items);
+  if (entries.length > 0)
+    problems.push(...validatePeriods(entries, catalog, await readExistingActivities(database.db)).items);
   if (problems.length > 0) throw refused(problems);
 
   progress({ es: 'Guardando', en: 'Saving' });
   return database.db.transaction().execute(async (trx) => {
     const summary: ImportSummary = {
-      files: parsed.map((p) => ({ name: p.file, kind: p.kind === 'plan' ? 'plan' : p.activitiesOnly ? 'activities-csv' : 'period' })),
+      files: parsed.map((p) => ({
+        name: p.file,
+        kind: p.kind === 'plan' ? 'plan' : p.activitiesOnly ? 'activities-csv' : 'period',
+      })),
       plan: null,
       periods: [],
       total: emptyCounts(),
     };
-    for (const p of parsed) if (p.kind === 'plan') summary.plan = addCounts(summary.plan ?? emptyCounts(), await writePlan(trx, p.data));
+    for (const p of parsed)
+      if (p.kind === 'plan') summary.plan = addCounts(summary.plan ?? emptyCounts(), await writePlan(trx, p.data));
     const planId = catalog.planId ?? '';
     for (const p of periods) {
       let counts: WriteCounts;
       if (p.activitiesOnly) {
-        const exists = await trx.selectFrom('period').select('year').where('year', '=', p.data.period.year).executeTakeFirst();
-        if (!exists) await trx.insertInto('period').values({ year: p.data.period.year, opens: null, deadline: null, source_es: null, source_en: null }).execute();
+        const exists = await trx
+          .selectFrom('period')
+          .select('year')
+          .where('year', '=', p.data.period.year)
+          .executeTakeFirst();
+        if (!exists)
+          await trx
+            .insertInto('period')
+            .values({ year: p.data.period.year, opens: null, deadline: null, source_es: null, source_en: null })
+            .execute();
         counts = await writeActivities(trx, p.data.period.year, p.data.activities);
       } else {
         counts = await writePeriod(trx, planId, p.data);
@@ -85,7 +109,10 @@ export async function importFiles(database: Database, files: readonly InputFile[
       if (prior) prior.counts = addCounts(prior.counts, counts);
       else summary.periods.push({ year: p.data.period.year, counts });
     }
-    summary.total = [summary.plan, ...summary.periods.map((x) => x.counts)].reduce<WriteCounts>((a, b) => (b ? addCounts(a, b) : a), emptyCounts());
+    summary.total = [summary.plan, ...summary.periods.map((x) => x.counts)].reduce<WriteCounts>(
+      (a, b) => (b ? addCounts(a, b) : a),
+      emptyCounts(),
+    );
     return summary;
   });
 }
@@ -98,7 +125,7 @@ function parseFile(f: InputFile, problems: InputProblem[]): Parsed[] {
   const text = decodeUtf8(f.bytes, f.name);
   if (extname(f.name).toLowerCase() === '.csv') return parseCsv(text, f.name, problems);
   const json = parseJson(text, f.name);
-  const format = typeof json === 'object' && json !== null && 'format' in json ? (json as { format: unknown }).format : undefined;
+  const format = typeof json === 'object' && json !== null && 'format' in json ? json.format : undefined;
   if (format === PLAN_FORMAT) {
     const r = parseWithSchema(planFileSchema, json);
     if (r.ok) return [{ kind: 'plan', file: f.name, data: r.data }];
@@ -133,7 +160,12 @@ function parseCsv(text: string, file: string, problems: InputProblem[]): Parsed[
   for (const row of parseActivitiesCsv(text, file)) {
     const where = `row ${row.line}`;
     if (typeof row.period !== 'number' || !Number.isInteger(row.period) || row.period < 1900 || row.period > 2200) {
-      problems.push({ file, where, field: 'period', message: { es: 'el periodo debe ser un año (p. ej. 2022)', en: 'period must be a year (e.g. 2022)' } });
+      problems.push({
+        file,
+        where,
+        field: 'period',
+        message: { es: 'el periodo debe ser un año (p. ej. 2022)', en: 'period must be a year (e.g. 2022)' },
+      });
       continue;
     }
     const r = parseWithSchema(activitySchema, row.activity);
@@ -142,7 +174,12 @@ function parseCsv(text: string, file: string, problems: InputProblem[]): Parsed[
         const head = typeof p.path[0] === 'string' ? p.path[0] : '';
         const column = CSV_COLUMN_OF_FIELD[head] ?? head;
         const detail = p.path.length > 1 ? ` (${formatJsonPath(p.path.slice(1))})` : '';
-        problems.push({ file, where, field: column, message: { es: `${p.message.es}${detail}`, en: `${p.message.en}${detail}` } });
+        problems.push({
+          file,
+          where,
+          field: column,
+          message: { es: `${p.message.es}${detail}`, en: `${p.message.en}${detail}` },
+        });
       }
       continue;
     }
@@ -164,7 +201,10 @@ function mergePlans(stored: PlanCatalog, parsed: readonly Parsed[]): PlanCatalog
     institutions: new Map([...stored.institutions, ...plan.institutions.map((i) => [i.code, i.parent] as const)]),
     pillars: new Set([...stored.pillars, ...plan.pillars.map((p) => p.code)]),
     goals: new Map([...stored.goals, ...plan.goals.map((g) => [g.code, g.pillar] as const)]),
-    coursesOfAction: new Map([...stored.coursesOfAction, ...plan.coursesOfAction.map((c) => [c.code, c.goal] as const)]),
+    coursesOfAction: new Map([
+      ...stored.coursesOfAction,
+      ...plan.coursesOfAction.map((c) => [c.code, c.goal] as const),
+    ]),
     indicators: new Set([...stored.indicators, ...plan.indicators.map((i) => i.code)]),
     places: new Map([...stored.places, ...plan.places.map((p) => [p.code, p.parent] as const)]),
   };

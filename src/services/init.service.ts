@@ -10,13 +10,22 @@ export const SEED_DIR = fileURLToPath(new URL('../../data/seed/', import.meta.ur
 /** The embedded dataset: Mexico's plan and the 2022 Report of Activities, in import order. */
 export function seedFiles(): InputFile[] {
   const names = ['mx-plan.json'];
-  for (const dir of readdirSync(SEED_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort())
-    for (const f of readdirSync(join(SEED_DIR, dir)).filter((n) => n.endsWith('.json')).sort()) names.push(join(dir, f));
+  for (const dir of readdirSync(SEED_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort())
+    for (const f of readdirSync(join(SEED_DIR, dir))
+      .filter((n) => n.endsWith('.json'))
+      .sort())
+      names.push(join(dir, f));
   return names.map((n) => ({ name: `data/seed/${n}`, bytes: readFileSync(join(SEED_DIR, n)) }));
 }
 
 /** Migrates, loads the place catalogue and (unless `empty`) Mexico's plan with the 2022 report. Idempotent. */
-export async function initDatabase(database: Database, options: { empty?: boolean; progress?: Progress } = {}): Promise<{ migrations: string[]; placesAdded: number; seed: ImportSummary | null }> {
+export async function initDatabase(
+  database: Database,
+  options: { empty?: boolean; progress?: Progress } = {},
+): Promise<{ migrations: string[]; placesAdded: number; seed: ImportSummary | null }> {
   const prepared = await prepareDatabase(database);
   const seed = options.empty ? null : await importFiles(database, seedFiles(), options.progress);
   return { ...prepared, seed };

@@ -18,7 +18,11 @@ export function builtinPlaces(): PlaceRow[] {
  */
 export async function prepareDatabase(database: Database): Promise<{ migrations: string[]; placesAdded: number }> {
   const migrations = await migrateToLatest(database.db);
-  const count = await database.db.selectFrom('place').select((eb) => eb.fn.countAll<number>().as('n')).where('builtin', '=', 1).executeTakeFirstOrThrow();
+  const count = await database.db
+    .selectFrom('place')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('builtin', '=', 1)
+    .executeTakeFirstOrThrow();
   let placesAdded = 0;
   if (Number(count.n) === 0) {
     const rows = builtinPlaces().map((p) => ({

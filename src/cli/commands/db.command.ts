@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readConfig } from '../../config/config.js';
 import type { Lang } from '../../core/model/kinds.js';
-import { openDatabase } from '../../db/create-db.js';
+import { openDatabase } from '../../services/database.js';
 import { prepareDatabase } from '../../services/reference-data.service.js';
 import type { GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
@@ -9,7 +9,13 @@ import { t, type Io } from '../output.js';
 export function registerDb(program: Command, lang: Lang, io: Io): void {
   const db = program.command('db').description(t(lang, 'mantenimiento de la base de datos', 'database maintenance'));
   db.command('migrate')
-    .description(t(lang, 'aplica las migraciones pendientes y carga el catálogo de lugares', 'apply pending migrations and load the place catalogue'))
+    .description(
+      t(
+        lang,
+        'aplica las migraciones pendientes y carga el catálogo de lugares',
+        'apply pending migrations and load the place catalogue',
+      ),
+    )
     .action(async (_o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const database = openDatabase(opts.db ?? readConfig().databaseUrl);
@@ -19,8 +25,16 @@ export function registerDb(program: Command, lang: Lang, io: Io): void {
         else
           io.out(
             r.migrations.length === 0
-              ? t(lang, `${database.location}: el esquema ya está al día`, `${database.location}: schema already up to date`)
-              : t(lang, `${database.location}: migraciones aplicadas: ${r.migrations.join(', ')}; ${r.placesAdded} lugares`, `${database.location}: migrations applied: ${r.migrations.join(', ')}; ${r.placesAdded} places`),
+              ? t(
+                  lang,
+                  `${database.location}: el esquema ya está al día`,
+                  `${database.location}: schema already up to date`,
+                )
+              : t(
+                  lang,
+                  `${database.location}: migraciones aplicadas: ${r.migrations.join(', ')}; ${r.placesAdded} lugares`,
+                  `${database.location}: migrations applied: ${r.migrations.join(', ')}; ${r.placesAdded} places`,
+                ),
           );
       } finally {
         await database.close();

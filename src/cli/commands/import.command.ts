@@ -3,14 +3,20 @@ import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import type { Lang } from '../../core/model/kinds.js';
 import { importFiles, type ImportSummary, type InputFile } from '../../services/import.service.js';
-import { MAX_IMPORT_BYTES } from '../../formats/input.js';
+import { MAX_IMPORT_BYTES } from '../../services/import.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 
 export function registerImport(program: Command, lang: Lang, io: Io): void {
   program
     .command('import')
-    .description(t(lang, 'importa archivos de plan (JSON), de periodo (JSON) o de actividades (CSV); todo o nada', 'import plan (JSON), period (JSON) or activity (CSV) files; all or nothing'))
+    .description(
+      t(
+        lang,
+        'importa archivos de plan (JSON), de periodo (JSON) o de actividades (CSV); todo o nada',
+        'import plan (JSON), period (JSON) or activity (CSV) files; all or nothing',
+      ),
+    )
     .argument('<files...>', t(lang, 'archivos a importar', 'files to import'))
     .action(async (files: string[], _o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
@@ -26,11 +32,24 @@ export function readInput(name: string): InputFile {
   try {
     size = statSync(name).size;
   } catch {
-    throw new AppError('not_found', `file not found: ${name}`, { es: `no se encuentra el archivo ${name}`, en: `file not found: ${name}` });
+    throw new AppError('not_found', `file not found: ${name}`, {
+      es: `no se encuentra el archivo ${name}`,
+      en: `file not found: ${name}`,
+    });
   }
   if (size > MAX_IMPORT_BYTES)
     throw new AppError('invalid_input', 'file too large', {
-      problems: [{ file: name, where: 'file', field: null, message: { es: `el archivo pesa ${size} bytes; el máximo es ${MAX_IMPORT_BYTES}`, en: `the file is ${size} bytes; the maximum is ${MAX_IMPORT_BYTES}` } }],
+      problems: [
+        {
+          file: name,
+          where: 'file',
+          field: null,
+          message: {
+            es: `el archivo pesa ${size} bytes; el máximo es ${MAX_IMPORT_BYTES}`,
+            en: `the file is ${size} bytes; the maximum is ${MAX_IMPORT_BYTES}`,
+          },
+        },
+      ],
     });
   return { name, bytes: readFileSync(name) };
 }
@@ -44,5 +63,12 @@ export function printSummary(io: Io, lang: Lang, s: ImportSummary): void {
       `Imported: ${s.files.length} file(s); ${c.created} record(s) created, ${c.updated} updated, ${c.unchanged} unchanged.`,
     ),
   );
-  for (const p of s.periods) io.out(t(lang, `  periodo ${p.year}: ${p.counts.created} nuevo(s), ${p.counts.updated} actualizado(s), ${p.counts.unchanged} sin cambios`, `  period ${p.year}: ${p.counts.created} created, ${p.counts.updated} updated, ${p.counts.unchanged} unchanged`));
+  for (const p of s.periods)
+    io.out(
+      t(
+        lang,
+        `  periodo ${p.year}: ${p.counts.created} nuevo(s), ${p.counts.updated} actualizado(s), ${p.counts.unchanged} sin cambios`,
+        `  period ${p.year}: ${p.counts.created} created, ${p.counts.updated} updated, ${p.counts.unchanged} unchanged`,
+      ),
+    );
 }

@@ -8,11 +8,23 @@ import { printSummary } from './import.command.js';
 export function registerInit(program: Command, lang: Lang, io: Io): void {
   program
     .command('init')
-    .description(t(lang, 'crea la base de datos con el plan de México y el informe 2022', "create the database with Mexico's plan and the 2022 report"))
-    .option('--empty', t(lang, 'solo el esquema y los lugares, sin el plan de México', "schema and places only, without Mexico's plan"))
+    .description(
+      t(
+        lang,
+        'crea la base de datos con el plan de México y el informe 2022',
+        "create the database with Mexico's plan and the 2022 report",
+      ),
+    )
+    .option(
+      '--empty',
+      t(lang, 'solo el esquema y los lugares, sin el plan de México', "schema and places only, without Mexico's plan"),
+    )
     .action(async (o: { empty?: boolean }, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
-      const r = await withDatabase(opts, async (db) => ({ location: db.location, ...(await initDatabase(db, { empty: o.empty, progress: (m) => !opts.json && io.err(m[lang]) })) }));
+      const r = await withDatabase(opts, async (db) => ({
+        location: db.location,
+        ...(await initDatabase(db, { empty: o.empty, progress: (m) => !opts.json && io.err(m[lang]) })),
+      }));
       if (opts.json) {
         io.out(JSON.stringify(r, null, 2));
         return;

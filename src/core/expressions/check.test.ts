@@ -40,8 +40,7 @@ describe('checkExpression: names', () => {
   it('reports unknown plan names at the string literal', () => {
     // 0         1         2         3         4         5         6         7         8         9
     // 0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789
-    const text =
-      'count(where institution = "SSP" or coa = "3.2" or goal = "4" or pillar = "2" or place = "MX-10")';
+    const text = 'count(where institution = "SSP" or coa = "3.2" or goal = "4" or pillar = "2" or place = "MX-10")';
     expect(errorsOf(text)).toEqual([
       { code: 'unknown-institution', start: 26, end: 31 },
       { code: 'unknown-coa', start: 41, end: 46 },

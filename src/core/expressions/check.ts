@@ -118,7 +118,10 @@ function checkKey(key: Name, errors: ExprError[]): boolean {
   return false;
 }
 
-type UnknownNameCode = Extract<ExprErrorCode, 'unknown-institution' | 'unknown-coa' | 'unknown-goal' | 'unknown-pillar' | 'unknown-place'>;
+type UnknownNameCode = Extract<
+  ExprErrorCode,
+  'unknown-institution' | 'unknown-coa' | 'unknown-goal' | 'unknown-pillar' | 'unknown-place'
+>;
 
 const CATALOG_CHECKS: Record<string, { code: UnknownNameCode; has: (c: FigureCatalog, v: string) => boolean }> = {
   institution: { code: 'unknown-institution', has: (c, v) => c.institutions.has(v) },

@@ -61,7 +61,10 @@ const VALUE_NAMES: Record<ValueType, LocalizedMessage> = {
   string: { es: 'un texto entre comillas', en: 'a quoted text' },
   boolean: { es: 'true o false', en: 'true or false' },
 };
-const unknownName = (es: string, en: string) => (p: { name: string }) => ({ es: `${es} «${p.name}»`, en: `${en} "${p.name}"` });
+const unknownName = (es: string, en: string) => (p: { name: string }) => ({
+  es: `${es} «${p.name}»`,
+  en: `${en} "${p.name}"`,
+});
 const KEY_LIST = [...FILTER_KEYS, 'attr.NAME'];
 const KEY_LIST_ES = [...FILTER_KEYS, 'attr.NOMBRE'];
 

@@ -30,7 +30,12 @@ export async function evaluateExpression(
   return { value, type, formula: formatExpression(ast), recordIds: [...used].sort() };
 }
 
-async function evaluate(ast: Expr, source: FigureSource, period: number | null, used: Set<string>): Promise<number | null> {
+async function evaluate(
+  ast: Expr,
+  source: FigureSource,
+  period: number | null,
+  used: Set<string>,
+): Promise<number | null> {
   switch (ast.kind) {
     case 'number':
       return finite(ast.value);

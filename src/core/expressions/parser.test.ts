@@ -81,7 +81,10 @@ describe('parseExpression: constructs', () => {
       operand: { kind: 'number', value: 30.05 },
       digits: 2,
     });
-    expect(strip(parse('-items()'))).toEqual({ kind: 'neg', operand: { kind: 'aggregate', fn: 'items', filter: null } });
+    expect(strip(parse('-items()'))).toEqual({
+      kind: 'neg',
+      operand: { kind: 'aggregate', fn: 'items', filter: null },
+    });
   });
 
   it('parses every predicate form', () => {
@@ -135,7 +138,10 @@ describe('parseExpression: precedence', () => {
     const ast = parse('count(where leaf or root and not leaf)');
     expect(ast.kind === 'aggregate' && strip(ast.filter)).toEqual({
       kind: 'or',
-      operands: [{ kind: 'leaf' }, { kind: 'and', operands: [{ kind: 'root' }, { kind: 'not', operand: { kind: 'leaf' } }] }],
+      operands: [
+        { kind: 'leaf' },
+        { kind: 'and', operands: [{ kind: 'root' }, { kind: 'not', operand: { kind: 'leaf' } }] },
+      ],
     });
     const grouped = parse('count(where (leaf or root) and leaf and root)');
     expect(grouped.kind === 'aggregate' && strip(grouped.filter)).toEqual({

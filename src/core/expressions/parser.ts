@@ -6,7 +6,10 @@ import { FUNCTIONS, MAX_EXPRESSION_LENGTH, MAX_NESTING_DEPTH, RESERVED_WORDS } f
 export type ParseResult = { ok: true; ast: Expr } | { ok: false; errors: ExprError[] };
 
 const EXPECTED = {
-  operand: { es: 'un número, «(», «-» o una función (sum, count, …)', en: 'a number, "(", "-" or a function (sum, count, …)' },
+  operand: {
+    es: 'un número, «(», «-» o una función (sum, count, …)',
+    en: 'a number, "(", "-" or a function (sum, count, …)',
+  },
   open: { es: '«(»', en: '"("' },
   comma: { es: '«,»', en: '","' },
   field: {
@@ -17,14 +20,19 @@ const EXPECTED = {
   whereOrClose: { es: '«where» o «)»', en: '"where" or ")"' },
   condition: { es: 'una condición (por ejemplo kind = "training")', en: 'a condition (for example kind = "training")' },
   operator: { es: 'un operador (=, !=, <, <=, >, >=) o «in»', en: 'an operator (=, !=, <, <=, >, >=) or "in"' },
-  value: { es: 'un valor (texto entre comillas, número, true o false)', en: 'a value (quoted text, number, true or false)' },
+  value: {
+    es: 'un valor (texto entre comillas, número, true o false)',
+    en: 'a value (quoted text, number, true or false)',
+  },
   digits: { es: 'el número de decimales (0 a 6)', en: 'the number of decimals (0 to 6)' },
 } satisfies Record<string, LocalizedMessage>;
 
 const COMPARE_OPS: readonly string[] = ['=', '!=', '<', '<=', '>', '>='] satisfies CompareOp[];
 
-class ParseFailure {
-  constructor(readonly error: ExprError) {}
+class ParseFailure extends Error {
+  constructor(readonly error: ExprError) {
+    super(error.message.en);
+  }
 }
 
 /** Parses a figure expression. Never throws: every problem is returned as an error with its range. */

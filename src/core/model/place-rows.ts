@@ -24,7 +24,16 @@ export function listCountries(): Row[] {
       const nameEn = en.of(code);
       const nameEs = es.of(code);
       if (!nameEn || !nameEs || nameEn === code) continue;
-      out.push({ code, kind: 'country', parent: null, nameEs, nameEn, populationTotal: null, populationWomen: null, populationMen: null });
+      out.push({
+        code,
+        kind: 'country',
+        parent: null,
+        nameEs,
+        nameEn,
+        populationTotal: null,
+        populationWomen: null,
+        populationMen: null,
+      });
     }
   return out;
 }

@@ -39,15 +39,31 @@ export function validatePeriods(
   const unique = (kind: string, key: string, file: string, path: (string | number)[]) => {
     const k = `${kind}:${key}`;
     const first = seenIds.get(k);
-    if (first !== undefined) p.add(file, path, `identificador repetido «${key}» (ya en ${first})`, `duplicate id "${key}" (already in ${first})`);
+    if (first !== undefined)
+      p.add(
+        file,
+        path,
+        `identificador repetido «${key}» (ya en ${first})`,
+        `duplicate id "${key}" (already in ${first})`,
+      );
     else seenIds.set(k, `${file} ${path.slice(0, 2).map(String).join('#')}`);
   };
 
   for (const { file, data } of entries) {
     if (catalog.planId !== null && data.plan !== catalog.planId)
-      p.add(file, ['plan'], `el archivo es del plan «${data.plan}», la base de datos tiene «${catalog.planId}»`, `the file is for plan "${data.plan}", the database holds "${catalog.planId}"`);
+      p.add(
+        file,
+        ['plan'],
+        `el archivo es del plan «${data.plan}», la base de datos tiene «${catalog.planId}»`,
+        `the file is for plan "${data.plan}", the database holds "${catalog.planId}"`,
+      );
     if (catalog.planId === null)
-      p.add(file, ['plan'], 'la base de datos no tiene plan: importe primero el archivo del plan', 'the database has no plan: import the plan file first');
+      p.add(
+        file,
+        ['plan'],
+        'la base de datos no tiene plan: importe primero el archivo del plan',
+        'the database has no plan: import the plan file first',
+      );
     const year = data.period.year;
     data.activities.forEach((a, index) => {
       unique('activity', a.id, file, ['activities', index, 'id']);
@@ -57,7 +73,9 @@ export function validatePeriods(
     data.tables.forEach((t, i) => unique('table', t.id, file, ['tables', i, 'id']));
     data.callouts.forEach((c, i) => unique('callout', c.id, file, ['callouts', i, 'id']));
     data.claims.forEach((c, i) => unique('claim', c.id, file, ['claims', i, 'id']));
-    data.indicatorValues.forEach((v, i) => unique('indicator-value', `${year}/${v.indicator}`, file, ['indicatorValues', i, 'indicator']));
+    data.indicatorValues.forEach((v, i) =>
+      unique('indicator-value', `${year}/${v.indicator}`, file, ['indicatorValues', i, 'indicator']),
+    );
     data.outline.forEach((o, i) => unique('outline', `${year}/${o.order}`, file, ['outline', i, 'order']));
   }
 
@@ -76,37 +94,75 @@ export function validatePeriods(
     const at = (...rest: (string | number)[]) => ['activities', index, ...rest];
     const prior = existing.get(a.id);
     if (prior && prior.period !== period)
-      p.add(file, at('id'), `el identificador «${a.id}» ya se usa en el periodo ${prior.period}`, `id "${a.id}" is already used in period ${prior.period}`);
+      p.add(
+        file,
+        at('id'),
+        `el identificador «${a.id}» ya se usa en el periodo ${prior.period}`,
+        `id "${a.id}" is already used in period ${prior.period}`,
+      );
     if (!catalog.institutions.has(a.institution))
-      p.add(file, at('institution'), `institución desconocida «${a.institution}»`, `unknown institution "${a.institution}"`);
+      p.add(
+        file,
+        at('institution'),
+        `institución desconocida «${a.institution}»`,
+        `unknown institution "${a.institution}"`,
+      );
     a.coursesOfAction.forEach((c, j) => {
-      if (!catalog.coursesOfAction.has(c)) p.add(file, at('coursesOfAction', j), `línea de acción desconocida «${c}»`, `unknown course of action "${c}"`);
+      if (!catalog.coursesOfAction.has(c))
+        p.add(file, at('coursesOfAction', j), `línea de acción desconocida «${c}»`, `unknown course of action "${c}"`);
     });
     if (a.parent === null && a.coursesOfAction.length === 0)
-      p.add(file, at('coursesOfAction'), 'una actividad sin actividad madre necesita al menos una línea de acción', 'an activity without a parent needs at least one course of action');
+      p.add(
+        file,
+        at('coursesOfAction'),
+        'una actividad sin actividad madre necesita al menos una línea de acción',
+        'an activity without a parent needs at least one course of action',
+      );
     a.places.forEach((pl, j) => {
       if (!catalog.places.has(pl)) p.add(file, at('places', j), `lugar desconocido «${pl}»`, `unknown place "${pl}"`);
     });
     if (a.parent !== null) {
       const pp = periodOf(a.parent);
-      if (pp === undefined) p.add(file, at('parent'), `actividad madre desconocida «${a.parent}»`, `unknown parent activity "${a.parent}"`);
+      if (pp === undefined)
+        p.add(file, at('parent'), `actividad madre desconocida «${a.parent}»`, `unknown parent activity "${a.parent}"`);
       else if (pp !== period)
-        p.add(file, at('parent'), `la actividad madre «${a.parent}» es del periodo ${pp}, no ${period}`, `parent activity "${a.parent}" belongs to period ${pp}, not ${period}`);
-      if (hasParentCycle(a.id, parentOf)) p.add(file, at('parent'), `ciclo de actividades madre en «${a.id}»`, `cycle of parent activities at "${a.id}"`);
+        p.add(
+          file,
+          at('parent'),
+          `la actividad madre «${a.parent}» es del periodo ${pp}, no ${period}`,
+          `parent activity "${a.parent}" belongs to period ${pp}, not ${period}`,
+        );
+      if (hasParentCycle(a.id, parentOf))
+        p.add(file, at('parent'), `ciclo de actividades madre en «${a.id}»`, `cycle of parent activities at "${a.id}"`);
       else
         for (const f of COUNT_FIELDS) {
           if (a[f] === null) continue;
           const anc = ancestors(a.id, parentOf).find((x) => holds(x, f));
           if (anc)
-            p.add(file, at(f), `«${f}» ya está en la actividad madre «${anc}»: una cifra se guarda en un solo nivel`, `"${f}" is also held by ancestor "${anc}": a count is stored at one level only`);
+            p.add(
+              file,
+              at(f),
+              `«${f}» ya está en la actividad madre «${anc}»: una cifra se guarda en un solo nivel`,
+              `"${f}" is also held by ancestor "${anc}": a count is stored at one level only`,
+            );
         }
     }
     if ((a.quantity === null) !== (a.unit === null))
-      p.add(file, at(a.unit === null ? 'unit' : 'quantity'), 'cantidad y unidad van juntas', 'quantity and unit go together');
+      p.add(
+        file,
+        at(a.unit === null ? 'unit' : 'quantity'),
+        'cantidad y unidad van juntas',
+        'quantity and unit go together',
+      );
     for (const key of Object.keys(a.attributes)) {
       const kinds = KIND_ONLY_ATTRIBUTES[key];
       if (kinds && !kinds.includes(a.kind))
-        p.add(file, at('attributes', key), `el atributo «${key}» no aplica a actividades de tipo «${a.kind}»`, `attribute "${key}" does not apply to "${a.kind}" activities`);
+        p.add(
+          file,
+          at('attributes', key),
+          `el atributo «${key}» no aplica a actividades de tipo «${a.kind}»`,
+          `attribute "${key}" does not apply to "${a.kind}" activities`,
+        );
     }
   }
 
@@ -130,15 +186,30 @@ function checkPeriodContent(p: ProblemList, file: string, data: PeriodFile, cata
   data.narratives.forEach((n, i) => {
     section(n.section, ['narratives', i, 'section']);
     if (n.institution !== null && !catalog.institutions.has(n.institution))
-      p.add(file, ['narratives', i, 'institution'], `institución desconocida «${n.institution}»`, `unknown institution "${n.institution}"`);
+      p.add(
+        file,
+        ['narratives', i, 'institution'],
+        `institución desconocida «${n.institution}»`,
+        `unknown institution "${n.institution}"`,
+      );
     for (const lang of ['es', 'en'] as const) {
       const used = new Set([...n.text[lang].matchAll(PLACEHOLDER)].map((m) => m[1] ?? ''));
       for (const name of used)
         if (!(name in n.figures))
-          p.add(file, ['narratives', i, 'text', lang], `el marcador {${name}} no tiene cifra en «figures»`, `placeholder {${name}} has no figure in "figures"`);
+          p.add(
+            file,
+            ['narratives', i, 'text', lang],
+            `el marcador {${name}} no tiene cifra en «figures»`,
+            `placeholder {${name}} has no figure in "figures"`,
+          );
       for (const name of Object.keys(n.figures))
         if (!used.has(name))
-          p.add(file, ['narratives', i, 'figures', name], `la cifra «${name}» no aparece en el texto (${lang})`, `figure "${name}" is not used in the text (${lang})`);
+          p.add(
+            file,
+            ['narratives', i, 'figures', name],
+            `la cifra «${name}» no aparece en el texto (${lang})`,
+            `figure "${name}" is not used in the text (${lang})`,
+          );
     }
     for (const [name, text] of Object.entries(n.figures)) expr(text, ['narratives', i, 'figures', name]);
   });
@@ -147,7 +218,13 @@ function checkPeriodContent(p: ProblemList, file: string, data: PeriodFile, cata
     const keys = new Set(t.columns.map((c) => c.key));
     t.rows.forEach((r, j) => {
       for (const [key, cell] of Object.entries(r.cells)) {
-        if (!keys.has(key)) p.add(file, ['tables', i, 'rows', j, 'cells', key], `columna desconocida «${key}»`, `unknown column "${key}"`);
+        if (!keys.has(key))
+          p.add(
+            file,
+            ['tables', i, 'rows', j, 'cells', key],
+            `columna desconocida «${key}»`,
+            `unknown column "${key}"`,
+          );
         if ('expr' in cell) expr(cell.expr, ['tables', i, 'rows', j, 'cells', key, 'expr']);
       }
     });
@@ -162,12 +239,28 @@ function checkPeriodContent(p: ProblemList, file: string, data: PeriodFile, cata
   });
   data.indicatorValues.forEach((v, i) => {
     if (!catalog.indicators.has(v.indicator))
-      p.add(file, ['indicatorValues', i, 'indicator'], `indicador desconocido «${v.indicator}»`, `unknown indicator "${v.indicator}"`);
+      p.add(
+        file,
+        ['indicatorValues', i, 'indicator'],
+        `indicador desconocido «${v.indicator}»`,
+        `unknown indicator "${v.indicator}"`,
+      );
   });
   data.outline.forEach((o, i) => {
     if (o.ref === null || o.level === 'table') return;
-    const known = o.level === 'pillar' ? catalog.pillars.has(o.ref) : o.level === 'goal' ? catalog.goals.has(o.ref) : catalog.coursesOfAction.has(o.ref);
-    if (!known) p.add(file, ['outline', i, 'ref'], `código desconocido «${o.ref}» para el nivel ${o.level}`, `unknown code "${o.ref}" for level ${o.level}`);
+    const known =
+      o.level === 'pillar'
+        ? catalog.pillars.has(o.ref)
+        : o.level === 'goal'
+          ? catalog.goals.has(o.ref)
+          : catalog.coursesOfAction.has(o.ref);
+    if (!known)
+      p.add(
+        file,
+        ['outline', i, 'ref'],
+        `código desconocido «${o.ref}» para el nivel ${o.level}`,
+        `unknown code "${o.ref}" for level ${o.level}`,
+      );
   });
 }
 

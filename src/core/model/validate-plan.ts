@@ -19,7 +19,12 @@ export function validatePlan(plan: PlanFile, file: string, existing: PlanCatalog
     plan[list].forEach((item, i) => {
       const first = seen.get(item.code);
       if (first !== undefined)
-        p.add(file, [list, i, 'code'], `código repetido «${item.code}» (ya en ${list}[${first}])`, `duplicate code "${item.code}" (already at ${list}[${first}])`);
+        p.add(
+          file,
+          [list, i, 'code'],
+          `código repetido «${item.code}» (ya en ${list}[${first}])`,
+          `duplicate code "${item.code}" (already at ${list}[${first}])`,
+        );
       else seen.set(item.code, i);
     });
   };
@@ -29,23 +34,40 @@ export function validatePlan(plan: PlanFile, file: string, existing: PlanCatalog
   for (const inst of plan.institutions) institutions.set(inst.code, inst.parent);
   plan.institutions.forEach((inst, i) => {
     if (inst.parent !== null && !institutions.has(inst.parent))
-      p.add(file, ['institutions', i, 'parent'], `institución desconocida «${inst.parent}»`, `unknown institution "${inst.parent}"`);
+      p.add(
+        file,
+        ['institutions', i, 'parent'],
+        `institución desconocida «${inst.parent}»`,
+        `unknown institution "${inst.parent}"`,
+      );
     if (hasCycle(inst.code, institutions))
-      p.add(file, ['institutions', i, 'parent'], `ciclo en la jerarquía de «${inst.code}»`, `cycle in the hierarchy of "${inst.code}"`);
+      p.add(
+        file,
+        ['institutions', i, 'parent'],
+        `ciclo en la jerarquía de «${inst.code}»`,
+        `cycle in the hierarchy of "${inst.code}"`,
+      );
   });
   const pillars = new Set([...existing.pillars, ...plan.pillars.map((x) => x.code)]);
   const goals = new Map(existing.goals);
   plan.goals.forEach((g, i) => {
     goals.set(g.code, g.pillar);
-    if (!pillars.has(g.pillar)) p.add(file, ['goals', i, 'pillar'], `eje desconocido «${g.pillar}»`, `unknown pillar "${g.pillar}"`);
+    if (!pillars.has(g.pillar))
+      p.add(file, ['goals', i, 'pillar'], `eje desconocido «${g.pillar}»`, `unknown pillar "${g.pillar}"`);
   });
   const coas = new Map(existing.coursesOfAction);
   plan.coursesOfAction.forEach((c, i) => {
     coas.set(c.code, c.goal);
-    if (!goals.has(c.goal)) p.add(file, ['coursesOfAction', i, 'goal'], `objetivo desconocido «${c.goal}»`, `unknown goal "${c.goal}"`);
+    if (!goals.has(c.goal))
+      p.add(file, ['coursesOfAction', i, 'goal'], `objetivo desconocido «${c.goal}»`, `unknown goal "${c.goal}"`);
     c.institutions.forEach((code, j) => {
       if (!institutions.has(code))
-        p.add(file, ['coursesOfAction', i, 'institutions', j], `institución desconocida «${code}»`, `unknown institution "${code}"`);
+        p.add(
+          file,
+          ['coursesOfAction', i, 'institutions', j],
+          `institución desconocida «${code}»`,
+          `unknown institution "${code}"`,
+        );
     });
   });
   const places = new Map(existing.places);
@@ -57,7 +79,12 @@ export function validatePlan(plan: PlanFile, file: string, existing: PlanCatalog
   const catalog = { institutions, coursesOfAction: coas, goals, pillars, places };
   plan.indicators.forEach((ind, i) => {
     if (!coas.has(ind.courseOfAction))
-      p.add(file, ['indicators', i, 'courseOfAction'], `línea de acción desconocida «${ind.courseOfAction}»`, `unknown course of action "${ind.courseOfAction}"`);
+      p.add(
+        file,
+        ['indicators', i, 'courseOfAction'],
+        `línea de acción desconocida «${ind.courseOfAction}»`,
+        `unknown course of action "${ind.courseOfAction}"`,
+      );
     if (ind.formula !== null) addExpressionProblems(p, file, ['indicators', i, 'formula'], ind.formula, catalog);
   });
   return p;

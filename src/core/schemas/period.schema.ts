@@ -23,7 +23,10 @@ export const PERIOD_FORMAT = 'nap1325/period@1';
 /** Where a block sits in the report: "front", "back", "pillar:1", "goal:3", "coa:3.2". */
 export const sectionSchema = z
   .string()
-  .regex(/^(front|back|(pillar|goal|coa):[A-Za-z0-9][A-Za-z0-9.-]{0,39})$/, 'must be "front", "back", "pillar:CODE", "goal:CODE" or "coa:CODE"');
+  .regex(
+    /^(front|back|(pillar|goal|coa):[A-Za-z0-9][A-Za-z0-9.-]{0,39})$/,
+    'must be "front", "back", "pillar:CODE", "goal:CODE" or "coa:CODE"',
+  );
 
 export const dateRangeSchema = z
   .strictObject({ start: isoDateSchema, end: isoDateSchema })
@@ -62,10 +65,17 @@ export const activitySchema = z.strictObject({
   men: countSchema.nullable().default(null),
   notRecorded: countSchema.nullable().default(null),
   quantity: z.number().finite().nonnegative('must not be negative').nullable().default(null),
-  unit: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lower-case unit name such as "uniforms"').nullable().default(null),
+  unit: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lower-case unit name such as "uniforms"')
+    .nullable()
+    .default(null),
   /** Further named counts of the record ("municipalities", "operations", "hours", "posts"). */
   measures: z
-    .record(z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'measure names are camelCase letters and digits'), z.number().finite().nonnegative('must not be negative'))
+    .record(
+      z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'measure names are camelCase letters and digits'),
+      z.number().finite().nonnegative('must not be negative'),
+    )
     .default({}),
   /** Listed items (modules, topics, conflicts) that the source enumerates. */
   items: z.array(localizedTextSchema).default([]),
@@ -98,7 +108,10 @@ export const tableColumnSchema = z.strictObject({
 export const tableRowSchema = z.strictObject({
   label: localizedTextSchema,
   /** Cell key → figure expression, or a fixed text cell. */
-  cells: z.record(z.string(), z.union([z.strictObject({ expr: z.string().trim().min(1).max(4_000) }), localizedTextSchema])),
+  cells: z.record(
+    z.string(),
+    z.union([z.strictObject({ expr: z.string().trim().min(1).max(4_000) }), localizedTextSchema]),
+  ),
 });
 
 export const tableSpecSchema = z.strictObject({
@@ -126,6 +139,8 @@ export const claimSchema = z.strictObject({
   section: sectionSchema,
   /** The number as the source states it (percent claims in percent: 30.05). */
   stated: z.number().finite(),
+  /** How the stated number relates to the true value: "=" (default), or ">" for "above 25%", "over 52,000". */
+  relation: z.enum(['=', '>', '>=', '<', '<=']).default('='),
   /** The expression the stated number should equal; null when nothing in the data can produce it. */
   expr: z.string().trim().min(1).max(4_000).nullable(),
   quote: z.string().trim().min(1).max(2_000),

@@ -43,12 +43,13 @@ export const indicatorSchema = z.strictObject({
   number: z.number().int().positive(),
   text: localizedTextSchema,
   unit: z.enum(INDICATOR_UNITS),
-  baseline: z
-    .strictObject({ value: z.number().finite(), year: yearSchema })
-    .nullable()
-    .default(null),
+  baseline: z.strictObject({ value: z.number().finite(), year: yearSchema }).nullable().default(null),
   target: z
-    .strictObject({ comparator: z.enum(COMPARATORS), value: z.number().finite(), year: yearSchema.nullable().default(null) })
+    .strictObject({
+      comparator: z.enum(COMPARATORS),
+      value: z.number().finite(),
+      year: yearSchema.nullable().default(null),
+    })
     .nullable()
     .default(null),
   /** Figure-language expression that computes the indicator for a period; null = manual value only. */
@@ -69,7 +70,11 @@ export const planFileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'must be 1–60 characters: a–z, 0–9, "-"'),
   country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
   title: localizedTextSchema,
-  published: z.string().regex(/^\d{4}(-\d{2}){0,2}$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD').nullable().default(null),
+  published: z
+    .string()
+    .regex(/^\d{4}(-\d{2}){0,2}$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+    .nullable()
+    .default(null),
   startYear: yearSchema,
   endYear: yearSchema.nullable().default(null),
   institutions: z.array(institutionSchema).min(1),

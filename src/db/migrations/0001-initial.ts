@@ -124,7 +124,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .addCheckConstraint('activity_counts_nonneg', sqlNonNegative())
     .execute();
-  await db.schema.createIndex('activity_period_idx').on('activity').columns(['period_year', 'institution_code']).execute();
+  await db.schema
+    .createIndex('activity_period_idx')
+    .on('activity')
+    .columns(['period_year', 'institution_code'])
+    .execute();
   await db.schema.createIndex('activity_parent_idx').on('activity').column('parent_id').execute();
   await db.schema
     .createTable('activity_coa')
@@ -200,6 +204,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('period_year', 'integer', (c) => c.notNull().references('period.year'))
     .addColumn('section', 'text', (c) => c.notNull())
     .addColumn('stated', dbl, (c) => c.notNull())
+    .addColumn('relation', 'text', (c) => c.notNull())
     .addColumn('expr', 'text')
     .addColumn('quote', 'text', (c) => c.notNull())
     .addColumn('location', 'text', (c) => c.notNull())

@@ -18,17 +18,26 @@ export async function readExistingActivities(db: Kysely<DB>): Promise<Map<string
         id: r.id,
         period: r.period_year,
         parent: r.parent_id,
-        holds: { women: r.women !== null, men: r.men !== null, notRecorded: r.not_recorded !== null, quantity: r.quantity !== null },
+        holds: {
+          women: r.women !== null,
+          men: r.men !== null,
+          notRecorded: r.not_recorded !== null,
+          quantity: r.quantity !== null,
+        },
       },
     ]),
   );
 }
 
 /** Activities of a period (or the given ids), in document order. */
-export async function readActivities(db: Kysely<DB>, filter: { period?: number; ids?: readonly string[] }): Promise<Activity[]> {
+export async function readActivities(
+  db: Kysely<DB>,
+  filter: { period?: number; ids?: readonly string[] },
+): Promise<Activity[]> {
   let rows: Row<'activity'>[] = [];
   if (filter.ids) {
-    for (const part of chunk(filter.ids, 500)) rows.push(...(await db.selectFrom('activity').selectAll().where('id', 'in', part).execute()));
+    for (const part of chunk(filter.ids, 500))
+      rows.push(...(await db.selectFrom('activity').selectAll().where('id', 'in', part).execute()));
   } else {
     let q = db.selectFrom('activity').selectAll();
     if (filter.period !== undefined) q = q.where('period_year', '=', filter.period);
@@ -48,11 +57,14 @@ export async function readActivities(db: Kysely<DB>, filter: { period?: number; 
     links.place.push(...(await db.selectFrom('activity_place').selectAll().where('activity_id', 'in', part).execute()));
     links.date.push(...(await db.selectFrom('activity_date').selectAll().where('activity_id', 'in', part).execute()));
     links.item.push(...(await db.selectFrom('activity_item').selectAll().where('activity_id', 'in', part).execute()));
-    links.evidence.push(...(await db.selectFrom('activity_evidence').selectAll().where('activity_id', 'in', part).execute()));
+    links.evidence.push(
+      ...(await db.selectFrom('activity_evidence').selectAll().where('activity_id', 'in', part).execute()),
+    );
   }
   const group = <T extends { activity_id: string; position: number }>(list: T[]) => {
     const m = new Map<string, T[]>();
-    for (const x of [...list].sort((a, b) => a.position - b.position)) m.set(x.activity_id, [...(m.get(x.activity_id) ?? []), x]);
+    for (const x of [...list].sort((a, b) => a.position - b.position))
+      m.set(x.activity_id, [...(m.get(x.activity_id) ?? []), x]);
     return m;
   };
   const coa = group(links.coa);
@@ -86,12 +98,20 @@ export async function readActivities(db: Kysely<DB>, filter: { period?: number; 
 }
 
 /** Writes activities of one period (parents first); unchanged ones are left untouched. */
-export async function writeActivities(db: Kysely<DB>, period: number, activities: readonly Activity[]): Promise<WriteCounts> {
+export async function writeActivities(
+  db: Kysely<DB>,
+  period: number,
+  activities: readonly Activity[],
+): Promise<WriteCounts> {
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
   const existing = new Map((await readActivities(db, { ids: activities.map((a) => a.id) })).map((a) => [a.id, a]));
   const versions = new Map<string, number>();
-  for (const part of chunk(activities.map((a) => a.id), 500))
-    for (const r of await db.selectFrom('activity').select(['id', 'version']).where('id', 'in', part).execute()) versions.set(r.id, r.version);
+  for (const part of chunk(
+    activities.map((a) => a.id),
+    500,
+  ))
+    for (const r of await db.selectFrom('activity').select(['id', 'version']).where('id', 'in', part).execute())
+      versions.set(r.id, r.version);
   for (const a of parentsFirst(activities)) {
     const prior = existing.get(a.id);
     const normalized = normalizeActivity(a);
@@ -128,18 +148,52 @@ export async function writeActivities(db: Kysely<DB>, period: number, activities
       await db.insertInto('activity').values(row).execute();
       counts.created += 1;
     }
-    await replaceLinks(db, 'activity_coa', 'activity_id', a.id, a.coursesOfAction.map((c, position) => ({ activity_id: a.id, coa_code: c, position })));
-    await replaceLinks(db, 'activity_place', 'activity_id', a.id, a.places.map((p, position) => ({ activity_id: a.id, place_code: p, position })));
-    await replaceLinks(db, 'activity_date', 'activity_id', a.id, a.dates.map((d, position) => ({ activity_id: a.id, position, start_date: d.start, end_date: d.end })));
-    await replaceLinks(db, 'activity_item', 'activity_id', a.id, a.items.map((t, position) => ({ activity_id: a.id, position, text_es: t.es, text_en: t.en })));
-    await replaceLinks(db, 'activity_evidence', 'activity_id', a.id, a.evidence.map((url, position) => ({ activity_id: a.id, position, url })));
+    await replaceLinks(
+      db,
+      'activity_coa',
+      'activity_id',
+      a.id,
+      a.coursesOfAction.map((c, position) => ({ activity_id: a.id, coa_code: c, position })),
+    );
+    await replaceLinks(
+      db,
+      'activity_place',
+      'activity_id',
+      a.id,
+      a.places.map((p, position) => ({ activity_id: a.id, place_code: p, position })),
+    );
+    await replaceLinks(
+      db,
+      'activity_date',
+      'activity_id',
+      a.id,
+      a.dates.map((d, position) => ({ activity_id: a.id, position, start_date: d.start, end_date: d.end })),
+    );
+    await replaceLinks(
+      db,
+      'activity_item',
+      'activity_id',
+      a.id,
+      a.items.map((t, position) => ({ activity_id: a.id, position, text_es: t.es, text_en: t.en })),
+    );
+    await replaceLinks(
+      db,
+      'activity_evidence',
+      'activity_id',
+      a.id,
+      a.evidence.map((url, position) => ({ activity_id: a.id, position, url })),
+    );
   }
   return counts;
 }
 
 /** The stored form of an activity: attribute and measure keys sorted, as the database gives them back. */
 export function normalizeActivity(a: Activity): Activity {
-  return { ...a, measures: JSON.parse(stableStringify(a.measures)) as Activity['measures'], attributes: JSON.parse(stableStringify(a.attributes)) as ActivityAttributes };
+  return {
+    ...a,
+    measures: JSON.parse(stableStringify(a.measures)) as Activity['measures'],
+    attributes: JSON.parse(stableStringify(a.attributes)) as ActivityAttributes,
+  };
 }
 
 function parentsFirst(activities: readonly Activity[]): Activity[] {

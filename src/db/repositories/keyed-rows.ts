@@ -23,7 +23,11 @@ export async function upsertRows<T extends TableName>(
     const found = await q
       .selectFrom(table as string)
       .selectAll()
-      .where(first, 'in', part.map((r) => (r as Record<string, unknown>)[first]))
+      .where(
+        first,
+        'in',
+        part.map((r) => (r as Record<string, unknown>)[first]),
+      )
       .execute();
     for (const row of found) existing.set(keyOf(row), row);
   }
@@ -37,12 +41,12 @@ export async function upsertRows<T extends TableName>(
       counts.unchanged += 1;
     } else {
       let upd = q.updateTable(table as string).set(row);
-      for (const k of keys) upd = upd.where(k as string, '=', row[k] as never);
+      for (const k of keys) upd = upd.where(k, '=', row[k] as never);
       await upd.execute();
       counts.updated += 1;
     }
   }
-  for (const part of chunk(toInsert, 200)) await q.insertInto(table as string).values(part).execute();
+  for (const part of chunk(toInsert, 200)) await q.insertInto(table).values(part).execute();
   return counts;
 }
 

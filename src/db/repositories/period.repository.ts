@@ -22,15 +22,20 @@ export async function listPeriods(db: Kysely<DB>): Promise<number[]> {
 export async function writePeriod(db: Kysely<DB>, planId: string, data: PeriodFile): Promise<WriteCounts> {
   void planId;
   const year = data.period.year;
-  let c = await upsertRows(db, 'period', ['year'], [
-    {
-      year,
-      opens: data.period.opens,
-      deadline: data.period.deadline,
-      source_es: data.source?.es ?? null,
-      source_en: data.source?.en ?? null,
-    },
-  ]);
+  let c = await upsertRows(
+    db,
+    'period',
+    ['year'],
+    [
+      {
+        year,
+        opens: data.period.opens,
+        deadline: data.period.deadline,
+        source_es: data.source?.es ?? null,
+        source_en: data.source?.en ?? null,
+      },
+    ],
+  );
   c = addCounts(c, await writeActivities(db, year, data.activities));
   c = addCounts(
     c,
@@ -63,7 +68,13 @@ export async function writePeriod(db: Kysely<DB>, planId: string, data: PeriodFi
         period_year: year,
         section: t.section,
         sort_order: t.order,
-        spec: stableStringify({ title: t.title, source: t.source, columns: t.columns, rows: t.rows, totalRow: t.totalRow }),
+        spec: stableStringify({
+          title: t.title,
+          source: t.source,
+          columns: t.columns,
+          rows: t.rows,
+          totalRow: t.totalRow,
+        }),
       })),
     ),
   );
@@ -73,7 +84,15 @@ export async function writePeriod(db: Kysely<DB>, planId: string, data: PeriodFi
       db,
       'callout',
       ['id'],
-      data.callouts.map((x) => ({ id: x.id, period_year: year, section: x.section, sort_order: x.order, expr: x.expr, label_es: x.label.es, label_en: x.label.en })),
+      data.callouts.map((x) => ({
+        id: x.id,
+        period_year: year,
+        section: x.section,
+        sort_order: x.order,
+        expr: x.expr,
+        label_es: x.label.es,
+        label_en: x.label.en,
+      })),
     ),
   );
   c = addCounts(
@@ -87,6 +106,7 @@ export async function writePeriod(db: Kysely<DB>, planId: string, data: PeriodFi
         period_year: year,
         section: x.section,
         stated: x.stated,
+        relation: x.relation,
         expr: x.expr,
         quote: x.quote,
         location: x.location,
@@ -101,7 +121,13 @@ export async function writePeriod(db: Kysely<DB>, planId: string, data: PeriodFi
       db,
       'indicator_value',
       ['indicator_code', 'period_year'],
-      data.indicatorValues.map((v) => ({ indicator_code: v.indicator, period_year: year, value: v.value, display_es: v.display.es, display_en: v.display.en })),
+      data.indicatorValues.map((v) => ({
+        indicator_code: v.indicator,
+        period_year: year,
+        value: v.value,
+        display_es: v.display.es,
+        display_en: v.display.en,
+      })),
     ),
   );
   c = addCounts(
@@ -110,7 +136,14 @@ export async function writePeriod(db: Kysely<DB>, planId: string, data: PeriodFi
       db,
       'outline_entry',
       ['period_year', 'sort_order'],
-      data.outline.map((o) => ({ period_year: year, sort_order: o.order, level: o.level, ref: o.ref, printed_number: o.printedNumber, printed: o.printed })),
+      data.outline.map((o) => ({
+        period_year: year,
+        sort_order: o.order,
+        level: o.level,
+        ref: o.ref,
+        printed_number: o.printedNumber,
+        printed: o.printed,
+      })),
     ),
   );
   return c;
@@ -134,42 +167,61 @@ export async function readPeriodFile(db: Kysely<DB>, planId: string, year: numbe
     format: PERIOD_FORMAT,
     plan: planId,
     period: { year, opens: period.opens, deadline: period.deadline },
-    source: period.source_es === null || period.source_en === null ? null : { es: period.source_es, en: period.source_en },
+    source:
+      period.source_es === null || period.source_en === null ? null : { es: period.source_es, en: period.source_en },
     activities: await readActivities(db, { period: year }),
-    narratives: byOrder(narratives, (r) => r.id).map(
-      (n): NarrativeBlock => ({
-        id: n.id,
-        section: n.section,
-        order: n.sort_order,
-        label: n.label,
-        list: n.list,
-        institution: n.institution_code,
-        text: { es: n.text_es, en: n.text_en },
-        figures: JSON.parse(n.figures) as Record<string, string>,
-      }),
-    ),
+    narratives: byOrder(narratives, (r) => r.id).map((n): NarrativeBlock => ({
+      id: n.id,
+      section: n.section,
+      order: n.sort_order,
+      label: n.label,
+      list: n.list,
+      institution: n.institution_code,
+      text: { es: n.text_es, en: n.text_en },
+      figures: JSON.parse(n.figures) as Record<string, string>,
+    })),
     tables: byOrder(tables, (r) => r.id).map((t): TableSpec => {
       const spec = JSON.parse(t.spec) as Omit<TableSpec, 'id' | 'section' | 'order'>;
-      return { id: t.id, section: t.section, order: t.sort_order, title: spec.title, source: spec.source, columns: spec.columns, rows: spec.rows, totalRow: spec.totalRow };
+      return {
+        id: t.id,
+        section: t.section,
+        order: t.sort_order,
+        title: spec.title,
+        source: spec.source,
+        columns: spec.columns,
+        rows: spec.rows,
+        totalRow: spec.totalRow,
+      };
     }),
-    callouts: byOrder(callouts, (r) => r.id).map(
-      (x): Callout => ({ id: x.id, section: x.section, order: x.sort_order, expr: x.expr, label: { es: x.label_es, en: x.label_en } }),
-    ),
-    claims: claims.map(
-      (x): Claim => ({
-        id: x.id,
-        section: x.section,
-        stated: x.stated,
-        expr: x.expr,
-        quote: x.quote,
-        location: x.location as Claim['location'],
-        ref: x.ref,
-        cell: x.cell,
-      }),
-    ),
-    indicatorValues: values.map((v): IndicatorValue => ({ indicator: v.indicator_code, value: v.value, display: { es: v.display_es, en: v.display_en } })),
-    outline: outline.map(
-      (o): OutlineEntry => ({ order: o.sort_order, level: o.level as OutlineEntry['level'], ref: o.ref, printedNumber: o.printed_number, printed: o.printed }),
-    ),
+    callouts: byOrder(callouts, (r) => r.id).map((x): Callout => ({
+      id: x.id,
+      section: x.section,
+      order: x.sort_order,
+      expr: x.expr,
+      label: { es: x.label_es, en: x.label_en },
+    })),
+    claims: claims.map((x): Claim => ({
+      id: x.id,
+      section: x.section,
+      stated: x.stated,
+      relation: x.relation as Claim['relation'],
+      expr: x.expr,
+      quote: x.quote,
+      location: x.location as Claim['location'],
+      ref: x.ref,
+      cell: x.cell,
+    })),
+    indicatorValues: values.map((v): IndicatorValue => ({
+      indicator: v.indicator_code,
+      value: v.value,
+      display: { es: v.display_es, en: v.display_en },
+    })),
+    outline: outline.map((o): OutlineEntry => ({
+      order: o.sort_order,
+      level: o.level as OutlineEntry['level'],
+      ref: o.ref,
+      printedNumber: o.printed_number,
+      printed: o.printed,
+    })),
   };
 }

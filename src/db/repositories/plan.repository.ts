@@ -31,34 +31,88 @@ export async function writePlan(db: Kysely<DB>, plan: PlanFile): Promise<WriteCo
   let counts = emptyCounts();
   const add = (c: WriteCounts) => (counts = addCounts(counts, c));
   add(
-    await upsertRows(db, 'plan', ['id'], [
-      {
-        id: plan.id,
-        country: plan.country,
-        title_es: plan.title.es,
-        title_en: plan.title.en,
-        published: plan.published,
-        start_year: plan.startYear,
-        end_year: plan.endYear,
-      },
-    ]),
+    await upsertRows(
+      db,
+      'plan',
+      ['id'],
+      [
+        {
+          id: plan.id,
+          country: plan.country,
+          title_es: plan.title.es,
+          title_en: plan.title.en,
+          published: plan.published,
+          start_year: plan.startYear,
+          end_year: plan.endYear,
+        },
+      ],
+    ),
   );
   const byDepth = [...plan.institutions.entries()].sort(
     (a, b) => depth(a[1].code, plan) - depth(b[1].code, plan) || a[0] - b[0],
   );
   for (const [i, inst] of byDepth)
     add(
-      await upsertRows(db, 'institution', ['code'], [
-        { code: inst.code, acronym: inst.acronym, parent_code: inst.parent, name_es: inst.name.es, name_en: inst.name.en, sort_order: i },
-      ]),
+      await upsertRows(
+        db,
+        'institution',
+        ['code'],
+        [
+          {
+            code: inst.code,
+            acronym: inst.acronym,
+            parent_code: inst.parent,
+            name_es: inst.name.es,
+            name_en: inst.name.en,
+            sort_order: i,
+          },
+        ],
+      ),
     );
-  add(await upsertRows(db, 'pillar', ['code'], plan.pillars.map((p) => ({ code: p.code, number: p.number, title_es: p.title.es, title_en: p.title.en }))));
-  add(await upsertRows(db, 'goal', ['code'], plan.goals.map((g) => ({ code: g.code, pillar_code: g.pillar, number: g.number, text_es: g.text.es, text_en: g.text.en }))));
   add(
-    await upsertRows(db, 'course_of_action', ['code'], plan.coursesOfAction.map((c) => ({ code: c.code, goal_code: c.goal, number: c.number, text_es: c.text.es, text_en: c.text.en }))),
+    await upsertRows(
+      db,
+      'pillar',
+      ['code'],
+      plan.pillars.map((p) => ({ code: p.code, number: p.number, title_es: p.title.es, title_en: p.title.en })),
+    ),
+  );
+  add(
+    await upsertRows(
+      db,
+      'goal',
+      ['code'],
+      plan.goals.map((g) => ({
+        code: g.code,
+        pillar_code: g.pillar,
+        number: g.number,
+        text_es: g.text.es,
+        text_en: g.text.en,
+      })),
+    ),
+  );
+  add(
+    await upsertRows(
+      db,
+      'course_of_action',
+      ['code'],
+      plan.coursesOfAction.map((c) => ({
+        code: c.code,
+        goal_code: c.goal,
+        number: c.number,
+        text_es: c.text.es,
+        text_en: c.text.en,
+      })),
+    ),
   );
   for (const c of plan.coursesOfAction) {
-    await replaceLinks(db, 'coa_institution', 'coa_code', c.code, c.institutions.map((code, position) => ({ coa_code: c.code, institution_code: code, position })));
+    await replaceLinks(
+      db,
+      'coa_institution',
+      'coa_code',
+      c.code,
+      c.institutions.map((code, position) => ({ coa_code: c.code, institution_code: code, position })),
+    );
   }
   add(
     await upsertRows(
@@ -84,7 +138,13 @@ export async function writePlan(db: Kysely<DB>, plan: PlanFile): Promise<WriteCo
     ),
   );
   for (const ind of plan.indicators)
-    await replaceLinks(db, 'indicator_link', 'indicator_code', ind.code, ind.links.map((l, position) => ({ indicator_code: ind.code, framework: l.framework, code: l.code, position })));
+    await replaceLinks(
+      db,
+      'indicator_link',
+      'indicator_code',
+      ind.code,
+      ind.links.map((l, position) => ({ indicator_code: ind.code, framework: l.framework, code: l.code, position })),
+    );
   add(
     await upsertRows(
       db,
@@ -116,15 +176,37 @@ function depth(code: string, plan: PlanFile): number {
   return d;
 }
 
-type LinkTable = 'coa_institution' | 'indicator_link' | 'activity_coa' | 'activity_place' | 'activity_date' | 'activity_item' | 'activity_evidence';
+type LinkTable =
+  | 'coa_institution'
+  | 'indicator_link'
+  | 'activity_coa'
+  | 'activity_place'
+  | 'activity_date'
+  | 'activity_item'
+  | 'activity_evidence';
 
 /** Replaces the link rows of one owner, only when they differ (so re-imports write nothing). */
-export async function replaceLinks<T extends LinkTable>(db: Kysely<DB>, table: T, ownerColumn: string, owner: string, rows: DB[T][]): Promise<boolean> {
+export async function replaceLinks<T extends LinkTable>(
+  db: Kysely<DB>,
+  table: T,
+  ownerColumn: string,
+  owner: string,
+  rows: DB[T][],
+): Promise<boolean> {
   const q = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
-  const current = await q.selectFrom(table as string).selectAll().where(ownerColumn, '=', owner).orderBy('position').execute();
-  if (JSON.stringify(current.map(sortRow)) === JSON.stringify(rows.map((r) => sortRow(r as Record<string, unknown>)))) return false;
-  await q.deleteFrom(table as string).where(ownerColumn, '=', owner).execute();
-  if (rows.length > 0) await q.insertInto(table as string).values(rows as Record<string, unknown>[]).execute();
+  const current = await q
+    .selectFrom(table as string)
+    .selectAll()
+    .where(ownerColumn, '=', owner)
+    .orderBy('position')
+    .execute();
+  if (JSON.stringify(current.map(sortRow)) === JSON.stringify(rows.map((r) => sortRow(r as Record<string, unknown>))))
+    return false;
+  await q
+    .deleteFrom(table as string)
+    .where(ownerColumn, '=', owner)
+    .execute();
+  if (rows.length > 0) await q.insertInto(table).values(rows).execute();
   return true;
 }
 
@@ -147,14 +229,20 @@ export async function readPlanFile(db: Kysely<DB>): Promise<PlanFile | null> {
     db.selectFrom('place').selectAll().where('builtin', '=', 0).orderBy('code').execute(),
   ]);
   const goalNumber = new Map(goals.map((g) => [g.code, g.number]));
-  const coaOrder = (c: { goal_code: string; number: number; code: string }) => [goalNumber.get(c.goal_code) ?? 0, c.number, c.code] as const;
+  const coaOrder = (c: { goal_code: string; number: number; code: string }) =>
+    [goalNumber.get(c.goal_code) ?? 0, c.number, c.code] as const;
   const cmp = (a: readonly (number | string)[], b: readonly (number | string)[]) => {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] ?? 0) < (b[i] ?? 0) ? -1 : 1;
     return 0;
   };
   coas.sort((a, b) => cmp(coaOrder(a), coaOrder(b)));
   const coaIndex = new Map(coas.map((c, i) => [c.code, i]));
-  indicators.sort((a, b) => (coaIndex.get(a.coa_code) ?? 0) - (coaIndex.get(b.coa_code) ?? 0) || a.number - b.number || a.code.localeCompare(b.code));
+  indicators.sort(
+    (a, b) =>
+      (coaIndex.get(a.coa_code) ?? 0) - (coaIndex.get(b.coa_code) ?? 0) ||
+      a.number - b.number ||
+      a.code.localeCompare(b.code),
+  );
   return {
     format: PLAN_FORMAT,
     id: plan.id,
@@ -163,9 +251,19 @@ export async function readPlanFile(db: Kysely<DB>): Promise<PlanFile | null> {
     published: plan.published,
     startYear: plan.start_year,
     endYear: plan.end_year,
-    institutions: institutions.map((i) => ({ code: i.code, acronym: i.acronym, parent: i.parent_code, name: { es: i.name_es, en: i.name_en } })),
+    institutions: institutions.map((i) => ({
+      code: i.code,
+      acronym: i.acronym,
+      parent: i.parent_code,
+      name: { es: i.name_es, en: i.name_en },
+    })),
     pillars: pillars.map((p) => ({ code: p.code, number: p.number, title: { es: p.title_es, en: p.title_en } })),
-    goals: goals.map((g) => ({ code: g.code, pillar: g.pillar_code, number: g.number, text: { es: g.text_es, en: g.text_en } })),
+    goals: goals.map((g) => ({
+      code: g.code,
+      pillar: g.pillar_code,
+      number: g.number,
+      text: { es: g.text_es, en: g.text_en },
+    })),
     coursesOfAction: coas.map((c) => ({
       code: c.code,
       goal: c.goal_code,
@@ -179,15 +277,33 @@ export async function readPlanFile(db: Kysely<DB>): Promise<PlanFile | null> {
       number: i.number,
       text: { es: i.text_es, en: i.text_en },
       unit: i.unit as PlanFile['indicators'][number]['unit'],
-      baseline: i.baseline_value === null || i.baseline_year === null ? null : { value: i.baseline_value, year: i.baseline_year },
+      baseline:
+        i.baseline_value === null || i.baseline_year === null
+          ? null
+          : { value: i.baseline_value, year: i.baseline_year },
       target:
         i.target_comparator === null || i.target_value === null
           ? null
-          : { comparator: i.target_comparator as NonNullable<PlanFile['indicators'][number]['target']>['comparator'], value: i.target_value, year: i.target_year },
+          : {
+              comparator: i.target_comparator as NonNullable<PlanFile['indicators'][number]['target']>['comparator'],
+              value: i.target_value,
+              year: i.target_year,
+            },
       formula: i.formula,
-      calculation: i.calculation_es === null || i.calculation_en === null ? null : { es: i.calculation_es, en: i.calculation_en },
-      links: links.filter((l) => l.indicator_code === i.code).map((l) => ({ framework: l.framework as PlanFile['indicators'][number]['links'][number]['framework'], code: l.code })),
+      calculation:
+        i.calculation_es === null || i.calculation_en === null ? null : { es: i.calculation_es, en: i.calculation_en },
+      links: links
+        .filter((l) => l.indicator_code === i.code)
+        .map((l) => ({
+          framework: l.framework as PlanFile['indicators'][number]['links'][number]['framework'],
+          code: l.code,
+        })),
     })),
-    places: places.map((p) => ({ code: p.code, kind: p.kind as PlanFile['places'][number]['kind'], parent: p.parent_code, name: { es: p.name_es, en: p.name_en } })),
+    places: places.map((p) => ({
+      code: p.code,
+      kind: p.kind as PlanFile['places'][number]['kind'],
+      parent: p.parent_code,
+      name: { es: p.name_es, en: p.name_en },
+    })),
   };
 }

@@ -97,6 +97,7 @@ export const TABLES = {
     period_year: int,
     section: text,
     stated: dbl,
+    relation: text,
     expr: textN,
     quote: text,
     location: text,

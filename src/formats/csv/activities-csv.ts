@@ -82,7 +82,8 @@ function problem(file: string, where: string, field: string | null, es: string, 
 export function parseActivitiesCsv(text: string, file: string): CsvActivityRow[] {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
+    const parsed: unknown = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false });
+    records = parsed as string[][];
   } catch (e) {
     const err = e as { message?: string; lines?: number };
     const line = err.lines ?? 0;
@@ -92,14 +93,18 @@ export function parseActivitiesCsv(text: string, file: string): CsvActivityRow[]
     });
   }
   const [header, ...rows] = records;
-  if (!header) throw new AppError('invalid_input', 'empty CSV', { problems: [problem(file, 'line 1', null, 'el archivo CSV está vacío', 'the CSV file is empty')] });
+  if (!header)
+    throw new AppError('invalid_input', 'empty CSV', {
+      problems: [problem(file, 'line 1', null, 'el archivo CSV está vacío', 'the CSV file is empty')],
+    });
   const problems: InputProblem[] = [];
   const names = header.map((h) => h.trim());
   for (const name of names)
     if (!(ACTIVITY_CSV_COLUMNS as readonly string[]).includes(name))
       problems.push(problem(file, 'line 1', name, `columna desconocida «${name}»`, `unknown column "${name}"`));
   for (const col of ['period', 'id', 'kind', 'institution', 'title_es', 'title_en'] as const)
-    if (!names.includes(col)) problems.push(problem(file, 'line 1', col, `falta la columna «${col}»`, `missing column "${col}"`));
+    if (!names.includes(col))
+      problems.push(problem(file, 'line 1', col, `falta la columna «${col}»`, `missing column "${col}"`));
   if (problems.length > 0) throw new AppError('invalid_input', 'bad CSV header', { problems });
 
   return rows.map((cells, i) => {
@@ -112,7 +117,12 @@ export function parseActivitiesCsv(text: string, file: string): CsvActivityRow[]
       if (v === '') return null;
       return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
     };
-    const list = (c: Column): string[] => (get(c) === '' ? [] : get(c).split(';').map((s) => s.trim()));
+    const list = (c: Column): string[] =>
+      get(c) === ''
+        ? []
+        : get(c)
+            .split(';')
+            .map((s) => s.trim());
     const json = (c: Column, empty: unknown): unknown => {
       const v = get(c);
       if (v === '') return empty;

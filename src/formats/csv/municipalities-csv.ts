@@ -7,7 +7,7 @@ import type { Row } from '../../core/model/place-rows.js';
  * States get the population of their municipalities summed.
  */
 export function parseInegiCatalogue(text: string): Row[] {
-  const records = parse(text, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const records = parse<Record<string, string>>(text, { bom: true, columns: true, skip_empty_lines: true });
   const states = new Map<string, Row>();
   const municipalities: Row[] = [];
   for (const r of records) {
@@ -46,6 +46,11 @@ export function parseInegiCatalogue(text: string): Row[] {
 
 /** INEGI's short names, as on the map ("México" is the State of Mexico). */
 function stateName(cve: string, official: string): string {
-  const short: Record<string, string> = { '05': 'Coahuila', '16': 'Michoacán', '30': 'Veracruz', '15': 'Estado de México' };
+  const short: Record<string, string> = {
+    '05': 'Coahuila',
+    '16': 'Michoacán',
+    '30': 'Veracruz',
+    '15': 'Estado de México',
+  };
   return short[cve] ?? official;
 }
