@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, readConfig } from '../config/config.js';
 import { isAppError } from '../core/errors.js';
 import type { Lang } from '../core/model/kinds.js';
+import { registerCheck } from './commands/check.command.js';
 import { registerDb } from './commands/db.command.js';
 import { registerExport } from './commands/export.command.js';
 import { registerImport } from './commands/import.command.js';
@@ -21,7 +22,7 @@ function pickLang(argv: readonly string[]): Lang {
   }
 }
 
-export function buildProgram(lang: Lang, io: Io): Command {
+export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void = () => {}): Command {
   const program = new Command('nap1325')
     .description(
       t(
@@ -49,17 +50,19 @@ export function buildProgram(lang: Lang, io: Io): Command {
   registerInit(program, lang, io);
   registerImport(program, lang, io);
   registerExport(program, lang, io);
+  registerCheck(program, lang, io, setExit);
   registerDb(program, lang, io);
   return program;
 }
 
 export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
   const lang = pickLang(argv);
-  const program = buildProgram(lang, io);
+  let exit: number = EXIT.ok;
+  const program = buildProgram(lang, io, (code) => (exit = code));
   program.commands.forEach((c) => c.exitOverride());
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return EXIT.ok;
+    return exit;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     const json = argv.includes('--json');

@@ -1,0 +1,123 @@
+import { AppError } from '../core/errors.js';
+import { createMemorySource } from '../core/expressions/index.js';
+import { parseWithSchema } from '../core/i18n/schema-messages.js';
+import { toFigureRecords } from '../core/model/figure-records.js';
+import { validatePeriods } from '../core/model/validate-period.js';
+import { runChecks, summarize, type Finding } from '../core/rules/index.js';
+import { PERIOD_FORMAT, periodFileSchema, type PeriodFile } from '../core/schemas/period.schema.js';
+import type { Database } from '../db/create-db.js';
+import { readActivities, readExistingActivities } from '../db/repositories/activity.repository.js';
+import { listPeriods, readPeriodFile } from '../db/repositories/period.repository.js';
+import { readCatalog, readPlanFile } from '../db/repositories/plan.repository.js';
+import { decodeUtf8, parseJson } from '../formats/input.js';
+import type { InputFile } from './import.service.js';
+
+export interface CheckReport {
+  periods: number[];
+  findings: Finding[];
+  summary: { error: number; warning: number; info: number };
+}
+
+/**
+ * Checks stored periods (all, or one), or documents given as period files — a draft report's claims,
+ * narrative and tables — against the stored records plus any records the documents carry. Nothing is written.
+ */
+export async function checkData(
+  database: Database,
+  options: { period?: number; files?: readonly InputFile[] } = {},
+): Promise<CheckReport> {
+  const plan = await readPlanFile(database.db);
+  if (!plan)
+    throw new AppError('not_found', 'the database has no plan', {
+      es: 'la base de datos no tiene plan: ejecute `nap1325 init`',
+      en: 'the database has no plan: run `nap1325 init`',
+    });
+  const catalog = await readCatalog(database.db);
+  const documents = options.files ? await readDocuments(database, options.files, catalog) : null;
+  const years = documents
+    ? [...new Set(documents.map((d) => d.period.year))]
+    : options.period !== undefined
+      ? [options.period]
+      : await listPeriods(database.db);
+  if (options.period !== undefined && !documents && !(await listPeriods(database.db)).includes(options.period))
+    throw new AppError('not_found', `period ${options.period} is not in the database`, {
+      es: `el periodo ${options.period} no está en la base de datos`,
+      en: `period ${options.period} is not in the database`,
+    });
+
+  // Records of every period: year-over-year figures reach other periods.
+  const stored = await readActivities(database.db, {});
+  const periodOf = new Map(
+    (await database.db.selectFrom('activity').select(['id', 'period_year']).execute()).map((r) => [
+      r.id,
+      r.period_year,
+    ]),
+  );
+  const extra = documents?.flatMap((d) => d.activities.map((activity) => ({ period: d.period.year, activity }))) ?? [];
+  const extraIds = new Set(extra.map((e) => e.activity.id));
+  const records = toFigureRecords([
+    ...stored
+      .filter((a) => !extraIds.has(a.id))
+      .map((activity) => ({ period: periodOf.get(activity.id) ?? 0, activity })),
+    ...extra,
+  ]);
+  const source = createMemorySource(records, catalog);
+
+  const findings: Finding[] = [];
+  for (const year of years) {
+    const periods = documents
+      ? documents
+          .filter((d) => d.period.year === year)
+          .map((d) =>
+            mergeWithStored(
+              d,
+              records.filter((r) => r.period === year).map((r) => r.id),
+              stored,
+            ),
+          )
+      : [await readPeriodFile(database.db, plan.id, year)];
+    for (const period of periods) if (period) findings.push(...(await runChecks({ plan, catalog, period, source })));
+  }
+  return { periods: years, findings, summary: summarize(findings) };
+}
+
+/** A document checked on its own: its claims and structure, with the period's stored records. */
+function mergeWithStored(
+  doc: PeriodFile,
+  ids: string[],
+  stored: Awaited<ReturnType<typeof readActivities>>,
+): PeriodFile {
+  const own = new Set(doc.activities.map((a) => a.id));
+  const wanted = new Set(ids);
+  return { ...doc, activities: [...stored.filter((a) => wanted.has(a.id) && !own.has(a.id)), ...doc.activities] };
+}
+
+async function readDocuments(
+  database: Database,
+  files: readonly InputFile[],
+  catalog: Awaited<ReturnType<typeof readCatalog>>,
+): Promise<PeriodFile[]> {
+  const docs: { file: string; data: PeriodFile }[] = [];
+  const problems = [];
+  for (const f of files) {
+    const json = parseJson(decodeUtf8(f.bytes, f.name), f.name);
+    const r = parseWithSchema(periodFileSchema, json);
+    if (!r.ok) {
+      for (const p of r.problems)
+        problems.push({ file: f.name, where: `$.${p.path.join('.')}`, field: null, message: p.message });
+      continue;
+    }
+    docs.push({ file: f.name, data: r.data });
+  }
+  if (problems.length === 0) {
+    // Records already stored may be named again by the document (a draft re-states them): not duplicates.
+    const existing = await readExistingActivities(database.db);
+    for (const d of docs) for (const a of d.data.activities) existing.delete(a.id);
+    problems.push(...validatePeriods(docs, catalog, existing).items);
+  }
+  if (problems.length > 0)
+    throw new AppError('invalid_input', `${problems.length} problem(s) in the documents to check`, { problems });
+  return docs.map((d) => d.data);
+}
+
+export { PERIOD_FORMAT };
