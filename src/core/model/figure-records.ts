@@ -29,6 +29,6 @@ export function toFigureRecords(activities: readonly { period: number; activity:
     measures: a.measures,
     items: a.items.length,
     list: a.list,
-    attributes: a.attributes as Record<string, unknown>,
+    attributes: a.attributes,
   }));
 }
