@@ -127,6 +127,25 @@ describe.each(testEngines())('import and export on %s', (engine) => {
     }
   });
 
+  it('imports files together in any order: a CSV child of an activity in a JSON file given after it', async () => {
+    await importFiles(t, [jsonFile('plan.json', makePlan())]);
+    const csv = [
+      'period,id,kind,institution,parent,title_es,title_en,women,men',
+      '2022,course-2022.c,training,MIN,course-2022,Edición C,Edition C,1,2',
+    ].join('\n');
+    const r = await importFiles(t, [
+      { name: 'extra.csv', bytes: Buffer.from(csv) },
+      jsonFile('2022.json', makePeriod(2022)),
+    ]);
+    expect(r.periods).toHaveLength(1);
+    const child = await t.db
+      .selectFrom('activity')
+      .select(['parent_id', 'women'])
+      .where('id', '=', 'course-2022.c')
+      .executeTakeFirstOrThrow();
+    expect(child).toEqual({ parent_id: 'course-2022', women: 1 });
+  });
+
   describe('refuses malformed input with precise messages and writes nothing', () => {
     beforeEach(async () => {
       await importFiles(t, [jsonFile('plan.json', makePlan()), jsonFile('2022.json', makePeriod(2022))]);
@@ -207,6 +226,7 @@ describe.each(testEngines())('import and export on %s', (engine) => {
       p.activities[0]!.wommen = 3;
       const problems = await refusal(t, [jsonFile('2023.json', p)]);
       expect(problems[0]!.message.en).toMatch(/wommen/);
+      expect(problems[0]).toMatchObject({ where: '$.activities[0].wommen', field: 'wommen' });
     });
 
     it('CSV problems name the row and column', async () => {
@@ -217,6 +237,27 @@ describe.each(testEngines())('import and export on %s', (engine) => {
       expect(problems[0]).toMatchObject({ file: 'x.csv', where: 'row 3', field: 'women' });
       const broken = await refusal(t, [{ name: 'y.csv', bytes: Buffer.from('period,id\n2022,"unterminated\n') }]);
       expect(broken[0]!.message.en).toMatch(/invalid CSV/);
+    });
+
+    it('reference problems in a CSV name the row and the column', async () => {
+      const csv = [
+        'period,id,kind,institution,parent,courses_of_action,title_es,title_en,women',
+        '2022,x-ok,training,MIN,,1.1,A,A,1',
+        '2022,x-bad,training,MIN,nowhere,,B,B,1',
+        '2022,x-child,training,MIN,course-2022,,C,C,',
+        '2022,x-coa,training,MIN,,7.7,D,D,',
+      ].join('\n');
+      const problems = await refusal(t, [{ name: 'refs.csv', bytes: Buffer.from(csv) }]);
+      expect(problems.map((x) => `${x.file} ${x.where} ${x.field}`)).toEqual(
+        expect.arrayContaining(['refs.csv row 3 parent', 'refs.csv row 5 courses_of_action']),
+      );
+    });
+
+    it('a claim about a record that does not exist is refused', async () => {
+      const p = makePeriod(2023);
+      p.claims[0] = { ...p.claims[0]!, ref: 'no-such-thing' };
+      const problems = await refusal(t, [jsonFile('2023.json', p)]);
+      expect(problems.map((x) => x.where)).toEqual(['$.claims[0].ref']);
     });
 
     it('a file for another plan is refused', async () => {

@@ -14,8 +14,9 @@ import {
 import { PLAN_FORMAT, planFileSchema, type PlanFile } from '../core/schemas/plan.schema.js';
 import type { Database } from '../db/create-db.js';
 import { readExistingActivities, writeActivities } from '../db/repositories/activity.repository.js';
+import { readReferenceIds } from '../db/repositories/period.repository.js';
 import { readCatalog, writePlan } from '../db/repositories/plan.repository.js';
-import { writePeriod } from '../db/repositories/period.repository.js';
+import { ensurePeriod, writePeriodContent, writePeriodRow } from '../db/repositories/period.repository.js';
 import { addCounts, emptyCounts, type WriteCounts } from '../db/repositories/util.js';
 import { CSV_COLUMN_OF_FIELD, parseActivitiesCsv } from '../formats/csv/activities-csv.js';
 import { decodeUtf8, MAX_IMPORT_BYTES, parseJson } from '../formats/input.js';
@@ -35,7 +36,7 @@ export interface ImportSummary {
 
 type Parsed =
   | { kind: 'plan'; file: string; data: PlanFile }
-  | { kind: 'period'; file: string; data: PeriodFile; activitiesOnly: boolean };
+  | { kind: 'period'; file: string; data: PeriodFile; activitiesOnly: boolean; csvLines?: number[] };
 
 export type Progress = (message: { es: string; en: string }) => void;
 
@@ -66,12 +67,19 @@ export async function importFiles(
   const catalog = mergePlans(stored, parsed);
   for (const p of parsed) if (p.kind === 'plan') problems.push(...validatePlan(p.data, p.file, stored).items);
   const periods = parsed.filter((p): p is Extract<Parsed, { kind: 'period' }> => p.kind === 'period');
-  const entries: PeriodEntry[] = periods.map((p) => ({
-    file: p.file,
+  const entries: PeriodEntry[] = periods.map((p, i) => ({
+    file: `${i}\u0000${p.file}`,
     data: p.activitiesOnly ? { ...p.data, plan: catalog.planId ?? p.data.plan } : p.data,
   }));
-  if (entries.length > 0)
-    problems.push(...validatePeriods(entries, catalog, await readExistingActivities(database.db)).items);
+  if (entries.length > 0) {
+    const found = validatePeriods(
+      entries,
+      catalog,
+      await readExistingActivities(database.db),
+      await readReferenceIds(database.db),
+    ).items;
+    problems.push(...found.map((x) => locateInFile(x, periods)));
+  }
   if (problems.length > 0) throw refused(problems);
 
   progress({ es: 'Guardando', en: 'Saving' });
@@ -87,27 +95,23 @@ export async function importFiles(
     };
     for (const p of parsed)
       if (p.kind === 'plan') summary.plan = addCounts(summary.plan ?? emptyCounts(), await writePlan(trx, p.data));
-    const planId = catalog.planId ?? '';
-    for (const p of periods) {
-      let counts: WriteCounts;
-      if (p.activitiesOnly) {
-        const exists = await trx
-          .selectFrom('period')
-          .select('year')
-          .where('year', '=', p.data.period.year)
-          .executeTakeFirst();
-        if (!exists)
-          await trx
-            .insertInto('period')
-            .values({ year: p.data.period.year, opens: null, deadline: null, source_es: null, source_en: null })
-            .execute();
-        counts = await writeActivities(trx, p.data.period.year, p.data.activities);
-      } else {
-        counts = await writePeriod(trx, planId, p.data);
-      }
-      const prior = summary.periods.find((x) => x.year === p.data.period.year);
-      if (prior) prior.counts = addCounts(prior.counts, counts);
-      else summary.periods.push({ year: p.data.period.year, counts });
+    // One write per year, all files together: a record may have its parent in another file.
+    for (const year of [...new Set(periods.map((p) => p.data.period.year))]) {
+      const entries = periods.filter((p) => p.data.period.year === year);
+      const full = entries.filter((p) => !p.activitiesOnly);
+      let counts = emptyCounts();
+      if (full.length > 0) for (const p of full) counts = addCounts(counts, await writePeriodRow(trx, p.data));
+      else await ensurePeriod(trx, year);
+      counts = addCounts(
+        counts,
+        await writeActivities(
+          trx,
+          year,
+          entries.flatMap((p) => p.data.activities),
+        ),
+      );
+      for (const p of full) counts = addCounts(counts, await writePeriodContent(trx, p.data));
+      summary.periods.push({ year, counts });
     }
     summary.total = [summary.plan, ...summary.periods.map((x) => x.counts)].reduce<WriteCounts>(
       (a, b) => (b ? addCounts(a, b) : a),
@@ -115,6 +119,22 @@ export async function importFiles(
     );
     return summary;
   });
+}
+
+/** Maps a problem found in a period entry back to its file: a CSV row and column, or a JSON path. */
+function locateInFile(problem: InputProblem, periods: readonly Extract<Parsed, { kind: 'period' }>[]): InputProblem {
+  const sep = problem.file.indexOf('\u0000');
+  const entry = periods[Number(problem.file.slice(0, sep))];
+  const file = problem.file.slice(sep + 1);
+  const m = /^\$\.activities\[(\d+)\](?:\.([A-Za-z]+))?(.*)$/.exec(problem.where);
+  const message = {
+    es: problem.message.es.replace(/\d+\u0000/g, ''),
+    en: problem.message.en.replace(/\d+\u0000/g, ''),
+  };
+  if (!entry?.csvLines || !m) return { ...problem, file, message };
+  const line = entry.csvLines[Number(m[1])];
+  const field = m[2] ? (CSV_COLUMN_OF_FIELD[m[2]] ?? m[2]) : null;
+  return { ...problem, file, message, where: `row ${line}`, field };
 }
 
 function refused(problems: InputProblem[]): AppError {
@@ -156,7 +176,7 @@ function toProblem(file: string, path: (string | number)[], message: { es: strin
 }
 
 function parseCsv(text: string, file: string, problems: InputProblem[]): Parsed[] {
-  const byPeriod = new Map<number, Activity[]>();
+  const byPeriod = new Map<number, { activities: Activity[]; lines: number[] }>();
   for (const row of parseActivitiesCsv(text, file)) {
     const where = `row ${row.line}`;
     if (typeof row.period !== 'number' || !Number.isInteger(row.period) || row.period < 1900 || row.period > 2200) {
@@ -183,12 +203,16 @@ function parseCsv(text: string, file: string, problems: InputProblem[]): Parsed[
       }
       continue;
     }
-    byPeriod.set(row.period, [...(byPeriod.get(row.period) ?? []), r.data]);
+    const group = byPeriod.get(row.period) ?? { activities: [], lines: [] };
+    group.activities.push(r.data);
+    group.lines.push(row.line);
+    byPeriod.set(row.period, group);
   }
-  return [...byPeriod.entries()].map(([year, activities]) => ({
+  return [...byPeriod.entries()].map(([year, { activities, lines }]) => ({
     kind: 'period',
     file,
     activitiesOnly: true,
+    csvLines: lines,
     data: periodFileSchema.parse({ format: PERIOD_FORMAT, plan: 'csv', period: { year }, activities }),
   }));
 }

@@ -9,15 +9,24 @@ import { periodFileSchema, type PeriodFile } from '../core/schemas/period.schema
 import { planFileSchema } from '../core/schemas/plan.schema.js';
 import { seedFiles } from './init.service.js';
 
-const SOURCE = readFileSync(new URL('../../data/seed/source/nap1325-second-report-2022.en.txt', import.meta.url), 'utf8').split('\n');
+const SOURCE = readFileSync(
+  new URL('../../data/seed/source/nap1325-second-report-2022.en.txt', import.meta.url),
+  'utf8',
+).split('\n');
 const files = seedFiles();
 const plan = planFileSchema.parse(JSON.parse(files[0]!.bytes.toString()));
 const periods: PeriodFile[] = files.slice(1).map((f) => periodFileSchema.parse(JSON.parse(f.bytes.toString())));
 const claims = periods.flatMap((p) => p.claims);
 
-const norm = (s: string) => s.replace(/\*\*/g, '').replace(/<\/?p>/g, ' ').replace(/\s+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .replace(/\*\*/g, '')
+    .replace(/<\/?p>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 const NUMBER = /(?<![\w.])\d[\d,]*(?:\.\d+)?/g;
-const MONTH = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
+const MONTH =
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
 
 /** Why a number of the source is not a figure, or null when it is one. */
 function notAFigure(raw: string, line: string, token: string, at: number, claimed: boolean): string | null {
@@ -40,7 +49,12 @@ function claimed(line: string, token: string): boolean {
   const digits = token.replace(/,/g, '');
   return claims.some((c) => {
     const q = norm(c.quote);
-    return q.length > 0 && line.includes(q) && q.includes(token) && (c.stated === Number(digits) || String(c.stated).endsWith(digits));
+    return (
+      q.length > 0 &&
+      line.includes(q) &&
+      q.includes(token) &&
+      (c.stated === Number(digits) || String(c.stated).endsWith(digits))
+    );
   });
 }
 
@@ -82,7 +96,13 @@ describe('rebuilding the 2022 report from the data', () => {
   );
   const texts = [
     ...periods.flatMap((p) => p.outline.map((o) => norm(o.printed))),
-    ...periods.flatMap((p) => p.tables.flatMap((t) => [norm(t.title.en), ...t.columns.map((c) => norm(c.label.en)), ...t.rows.map((r) => norm(r.label.en))])),
+    ...periods.flatMap((p) =>
+      p.tables.flatMap((t) => [
+        norm(t.title.en),
+        ...t.columns.map((c) => norm(c.label.en)),
+        ...t.rows.map((r) => norm(r.label.en)),
+      ]),
+    ),
     ...periods.flatMap((p) => p.callouts.map((c) => norm(c.label.en))),
     ...periods.flatMap((p) => p.indicatorValues.map((v) => norm(v.display.en))),
     ...periods.flatMap((p) => p.tables.map((t) => (t.source ? norm(`SOURCE: ${t.source.en}`) : ''))),
@@ -100,7 +120,9 @@ describe('rebuilding the 2022 report from the data', () => {
   const LAYOUT = ['indicator number', 'gobierno de méxico'];
 
   it('accounts for every line of the report: narrative, heading, table, highlighted figure or indicator box', () => {
-    const lines = SOURCE.map((raw, i) => ({ line: i + 1, text: norm(raw).replace(/<([^>]+)>/g, '$1') })).filter(({ text }) => text.length > 0);
+    const lines = SOURCE.map((raw, i) => ({ line: i + 1, text: norm(raw).replace(/<([^>]+)>/g, '$1') })).filter(
+      ({ text }) => text.length > 0,
+    );
     const unaccounted = lines
       .map((l, k) => ({ ...l, k }))
       .filter(({ text }) => !/^[\d,.%]+$/.test(text) && !LAYOUT.includes(text.toLowerCase()))
@@ -108,7 +130,10 @@ describe('rebuilding the 2022 report from the data', () => {
         // A paragraph may be broken over two printed lines.
         const prev = lines[k - 1]?.text ?? '';
         const next = lines[k + 1]?.text ?? '';
-        const candidates = [text, `${prev} ${text}`, `${text} ${next}`, `${prev} ${text} ${next}`].flatMap((c) => [c, unmark(c)]);
+        const candidates = [text, `${prev} ${text}`, `${text} ${next}`, `${prev} ${text} ${next}`].flatMap((c) => [
+          c,
+          unmark(c),
+        ]);
         const lower = unmark(text).toLowerCase();
         return !candidates.some((c) => patterns.some((re) => re.test(c))) && !texts.some((t) => t.includes(lower));
       })

@@ -65,11 +65,13 @@ export function printStatus(io: Io, lang: Lang, s: DatabaseStatus): void {
         `  Period ${p.year}: ${p.activities} activities · ${p.narratives} narrative blocks · ${p.claims} stated figures`,
       ),
     );
-  io.out(
-    t(
-      lang,
-      'Siguientes pasos: `npx nap1325 export --period 2022 --out 2022.json` · `npx nap1325 --help`',
-      'Next: `npx nap1325 export --period 2022 --out 2022.json` · `npx nap1325 --help`',
-    ),
-  );
+  const year = s.periods.at(-1)?.year;
+  if (year !== undefined)
+    io.out(
+      t(
+        lang,
+        `Siguientes pasos: \`npx nap1325 check --period ${year}\` · \`npx nap1325 export --period ${year} --out ${year}.json\` · \`npx nap1325 --help\``,
+        `Next: \`npx nap1325 check --period ${year}\` · \`npx nap1325 export --period ${year} --out ${year}.json\` · \`npx nap1325 --help\``,
+      ),
+    );
 }

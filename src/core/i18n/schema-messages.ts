@@ -39,8 +39,11 @@ export function parseWithSchema<T extends z.ZodType>(
   const esIssues = es.success ? [] : es.error.issues;
   const problems = en.error.issues.map((issue, i) => {
     const spanish = esIssues[i]?.message ?? issue.message;
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    // An unknown key is reported at the key itself, so the field names it.
+    if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) path.push(issue.keys[0]!);
     return {
-      path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      path,
       message: { en: issue.message, es: SPANISH[issue.message] ?? spanish },
     };
   });

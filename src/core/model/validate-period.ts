@@ -32,6 +32,7 @@ export function validatePeriods(
   entries: readonly PeriodEntry[],
   catalog: PlanCatalog,
   existing: ReadonlyMap<string, ExistingActivity>,
+  storedRefs: ReadonlySet<string> = new Set(),
 ): ProblemList {
   const p = new ProblemList();
   const activities: Located<Activity>[] = [];
@@ -166,7 +167,22 @@ export function validatePeriods(
     }
   }
 
-  for (const { file, data } of entries) checkPeriodContent(p, file, data, catalog);
+  const refs = new Set([...storedRefs, ...existing.keys(), ...catalog.indicators]);
+  for (const { data } of entries)
+    for (const list of [data.activities, data.narratives, data.tables, data.callouts])
+      for (const x of list) refs.add(x.id);
+  for (const { file, data } of entries) {
+    checkPeriodContent(p, file, data, catalog);
+    data.claims.forEach((c, i) => {
+      if (c.ref !== null && !refs.has(c.ref))
+        p.add(
+          file,
+          ['claims', i, 'ref'],
+          `«${c.ref}» no es una actividad, texto, tabla, cifra destacada ni indicador conocido`,
+          `"${c.ref}" is not a known activity, narrative block, table, callout or indicator`,
+        );
+    });
+  }
   return p;
 }
 

@@ -12,23 +12,31 @@ import {
 import type { DB } from '../tables/schema.js';
 import { readActivities, writeActivities } from './activity.repository.js';
 import { upsertRows } from './keyed-rows.js';
-import { addCounts, stableStringify, type WriteCounts } from './util.js';
+import { addCounts, emptyCounts, stableStringify, type WriteCounts } from './util.js';
 
 export async function listPeriods(db: Kysely<DB>): Promise<number[]> {
   return (await db.selectFrom('period').select('year').orderBy('year').execute()).map((r) => r.year);
 }
 
 /** Writes one validated period file; returns what changed. */
-export async function writePeriod(db: Kysely<DB>, planId: string, data: PeriodFile): Promise<WriteCounts> {
-  void planId;
-  const year = data.period.year;
-  let c = await upsertRows(
+export async function writePeriod(db: Kysely<DB>, data: PeriodFile): Promise<WriteCounts> {
+  let c = await writePeriodRow(db, data);
+  c = addCounts(c, await writeActivities(db, data.period.year, data.activities));
+  return addCounts(c, await writePeriodContent(db, data));
+}
+
+/** The period's own row (year, dates, source). */
+export async function writePeriodRow(
+  db: Kysely<DB>,
+  data: Pick<PeriodFile, 'period' | 'source'>,
+): Promise<WriteCounts> {
+  return upsertRows(
     db,
     'period',
     ['year'],
     [
       {
-        year,
+        year: data.period.year,
         opens: data.period.opens,
         deadline: data.period.deadline,
         source_es: data.source?.es ?? null,
@@ -36,7 +44,22 @@ export async function writePeriod(db: Kysely<DB>, planId: string, data: PeriodFi
       },
     ],
   );
-  c = addCounts(c, await writeActivities(db, year, data.activities));
+}
+
+/** Creates the period row when it does not exist (an activity CSV names only the year). */
+export async function ensurePeriod(db: Kysely<DB>, year: number): Promise<void> {
+  const exists = await db.selectFrom('period').select('year').where('year', '=', year).executeTakeFirst();
+  if (!exists)
+    await db
+      .insertInto('period')
+      .values({ year, opens: null, deadline: null, source_es: null, source_en: null })
+      .execute();
+}
+
+/** Narrative, tables, callouts, claims, indicator values and outline of a period file. */
+export async function writePeriodContent(db: Kysely<DB>, data: PeriodFile): Promise<WriteCounts> {
+  const year = data.period.year;
+  let c = emptyCounts();
   c = addCounts(
     c,
     await upsertRows(
@@ -224,4 +247,12 @@ export async function readPeriodFile(db: Kysely<DB>, planId: string, year: numbe
       printed: o.printed,
     })),
   };
+}
+
+/** Ids a claim may refer to that are already stored: activities, narrative blocks, tables, callouts. */
+export async function readReferenceIds(db: Kysely<DB>): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const table of ['activity', 'narrative_block', 'table_spec', 'callout'] as const)
+    for (const r of await db.selectFrom(table).select('id').execute()) ids.add(r.id);
+  return ids;
 }
