@@ -68,7 +68,7 @@ export async function importFiles(
   for (const p of parsed) if (p.kind === 'plan') problems.push(...validatePlan(p.data, p.file, stored).items);
   const periods = parsed.filter((p): p is Extract<Parsed, { kind: 'period' }> => p.kind === 'period');
   const entries: PeriodEntry[] = periods.map((p, i) => ({
-    file: `${i}\u0000${p.file}`,
+    file: `${i}\u241E${p.file}`,
     data: p.activitiesOnly ? { ...p.data, plan: catalog.planId ?? p.data.plan } : p.data,
   }));
   if (entries.length > 0) {
@@ -123,13 +123,13 @@ export async function importFiles(
 
 /** Maps a problem found in a period entry back to its file: a CSV row and column, or a JSON path. */
 function locateInFile(problem: InputProblem, periods: readonly Extract<Parsed, { kind: 'period' }>[]): InputProblem {
-  const sep = problem.file.indexOf('\u0000');
+  const sep = problem.file.indexOf('\u241E');
   const entry = periods[Number(problem.file.slice(0, sep))];
   const file = problem.file.slice(sep + 1);
   const m = /^\$\.activities\[(\d+)\](?:\.([A-Za-z]+))?(.*)$/.exec(problem.where);
   const message = {
-    es: problem.message.es.replace(/\d+\u0000/g, ''),
-    en: problem.message.en.replace(/\d+\u0000/g, ''),
+    es: problem.message.es.replace(/\d+\u241E/g, ''),
+    en: problem.message.en.replace(/\d+\u241E/g, ''),
   };
   if (!entry?.csvLines || !m) return { ...problem, file, message };
   const line = entry.csvLines[Number(m[1])];
