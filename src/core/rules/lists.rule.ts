@@ -1,3 +1,4 @@
+import { sectionOf } from './dates.rule.js';
 import { finding, type CheckInput, type Finding } from './types.js';
 
 interface Item {
@@ -43,7 +44,8 @@ export function checkLists(input: CheckInput): Finding[] {
     });
     const ranks = items.map((i) => rank(i.label));
     if (ranks.some((r) => r === null)) continue;
-    const section = items.find((i) => i.section !== null)?.section ?? items[0]?.section ?? null;
+    const first = items[0];
+    const section = items.find((i) => i.section !== null)?.section ?? (first ? sectionOf(input, first.ref) : null);
     const printed = items.map((i) => i.label).join(', ');
     const base = { period: year, section, ref: list, quote: printed, order: items[0]?.order ?? 0 };
     for (const label of new Set(dupes))

@@ -60,9 +60,15 @@ export function checkOutline(input: CheckInput): Finding[] {
       seen.set(key, o);
       continue;
     }
+    const table =
+      o.level === 'table'
+        ? (input.period.tables.find((t) => t.order === o.order) ??
+          input.period.tables.filter((t) => t.title.en === o.printed).at(-1))
+        : undefined;
     findings.push(
       finding({
         ...base(o),
+        ...(table ? { section: table.section, ref: table.id } : {}),
         rule: 'heading-duplicate',
         severity: 'warning',
         message:

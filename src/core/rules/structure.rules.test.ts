@@ -43,14 +43,18 @@ describe('checkDates', () => {
 
   it('dates within the year, including its first and last day, give nothing', () => {
     const p = emptyPeriod(2022, {
-      activities: [dated('a', ['2022-01-01', '2022-01-01'], ['2022-03-01', '2022-04-30'], ['2022-12-31', '2022-12-31'])],
+      activities: [
+        dated('a', ['2022-01-01', '2022-01-01'], ['2022-03-01', '2022-04-30'], ['2022-12-31', '2022-12-31']),
+      ],
     });
     expect(checkDates(makeCheckInput(p))).toEqual([]);
   });
 
   it('an activity with several ranges outside is one finding listing them', () => {
     const p = emptyPeriod(2022, {
-      activities: [dated('a', ['2022-05-01', '2022-05-02'], ['2021-01-01', '2021-01-02'], ['2023-02-02', '2023-02-02'])],
+      activities: [
+        dated('a', ['2022-05-01', '2022-05-02'], ['2021-01-01', '2021-01-02'], ['2023-02-02', '2023-02-02']),
+      ],
     });
     const findings = checkDates(makeCheckInput(p));
     expect(findings).toHaveLength(1);
@@ -64,14 +68,18 @@ describe('checkLists', () => {
     labels.map((label, k) => makeActivity({ id: `${list}-${k}`, order: offset + (k + 1) * 10, label, list }));
 
   it('a, b, c, d, e, g, f is one list-disorder', () => {
-    const findings = checkLists(makeCheckInput(emptyPeriod(2022, { activities: listed(['a', 'b', 'c', 'd', 'e', 'g', 'f']) })));
+    const findings = checkLists(
+      makeCheckInput(emptyPeriod(2022, { activities: listed(['a', 'b', 'c', 'd', 'e', 'g', 'f']) })),
+    );
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'list-disorder', severity: 'warning', ref: 'L1', order: 70 });
     expect(findings[0]!.message.en).toContain('"f" comes after "g"');
   });
 
   it('A, B, C, D, E, G is one list-gap naming F', () => {
-    const findings = checkLists(makeCheckInput(emptyPeriod(2022, { activities: listed(['A', 'B', 'C', 'D', 'E', 'G']) })));
+    const findings = checkLists(
+      makeCheckInput(emptyPeriod(2022, { activities: listed(['A', 'B', 'C', 'D', 'E', 'G']) })),
+    );
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 'list-gap', ref: 'L1' });
     expect(findings[0]!.message.en).toContain('"F"');
@@ -212,10 +220,7 @@ describe('checkOutline', () => {
 
   it('without an outline there are no structural findings', async () => {
     const p = emptyPeriod(2022, {
-      activities: [
-        makeActivity({ id: 'a', order: 10 }),
-        makeActivity({ id: 'b', coursesOfAction: ['2.1'], order: 5 }),
-      ],
+      activities: [makeActivity({ id: 'a', order: 10 }), makeActivity({ id: 'b', coursesOfAction: ['2.1'], order: 5 })],
       narratives: [narrative({ id: 'n', order: 1, section: 'coa:2.1' })],
     });
     expect(checkOutline(makeCheckInput(p))).toEqual([]);
