@@ -18,11 +18,16 @@ describe('runChecks', () => {
         men: 2,
         dates: [{ start: '2021-11-01', end: '2021-11-02' }], // outside: warning at 40
       }),
+      makeActivity({ id: 'y', coursesOfAction: ['2.1'], order: 60, women: 1 }),
     ],
     claims: [
+      makeClaim({ id: 'c-8', stated: 7, expr: null, ref: 'x' }), // unverifiable: warning at 40 (its activity)
       makeClaim({ id: 'c-9', stated: 6, expr: 'sum(total where id = "x")', ref: 'x' }), // mismatch: error at 40
       makeClaim({ id: 'c-1', stated: 12, expr: null }), // unverifiable: warning at 10 (from its id)
+      // indicator box, checked by the indicator rule: error at 40 (from its id)
+      makeClaim({ id: 'c-4', stated: 99, expr: null, location: 'indicator', ref: '2.1.1' }),
     ],
+    indicatorValues: [{ indicator: '2.1.1', value: 99, display: { es: '99', en: '99' } }],
   });
 
   it('runs every rule and sorts findings by document order, errors first at the same place', async () => {
@@ -31,14 +36,16 @@ describe('runChecks', () => {
       [5, 'impossible-value', 'warning'],
       [10, 'claim-unverifiable', 'warning'],
       [30, 'list-disorder', 'warning'],
+      [40, 'indicator-mismatch', 'error'],
       [40, 'claim-mismatch', 'error'],
+      [40, 'claim-unverifiable', 'warning'],
       [40, 'date-outside-period', 'warning'],
     ]);
     expect(RULES).toHaveLength(6);
   });
 
   it('summarize counts findings by severity', async () => {
-    expect(summarize(await runChecks(makeCheckInput(period)))).toEqual({ error: 1, warning: 4, info: 0 });
+    expect(summarize(await runChecks(makeCheckInput(period)))).toEqual({ error: 2, warning: 5, info: 0 });
     expect(summarize([])).toEqual({ error: 0, warning: 0, info: 0 });
     const info = { severity: 'info' } as Finding;
     expect(summarize([info, info])).toEqual({ error: 0, warning: 0, info: 2 });

@@ -104,6 +104,8 @@ describe('checkLists', () => {
     const narratives = [
       narrative({ id: 'n-b', order: 19, label: 'b', list: 'L1' }),
       narrative({ id: 'n-c', order: 31, label: 'c', list: 'L1' }),
+      // the same item counts once, at its first position: no "a after c"
+      narrative({ id: 'n-a', order: 35, label: 'a', list: 'L1' }),
     ];
     expect(checkLists(makeCheckInput(emptyPeriod(2022, { activities, narratives })))).toEqual([]);
   });
@@ -186,6 +188,7 @@ describe('checkOutline', () => {
       makeHeading({ order: 400, level: 'coa', ref: '2.1', printedNumber: 1 }),
     ];
     const activities = [
+      makeActivity({ id: 'intro', coursesOfAction: ['2.1'], order: 50 }), // before its goal heading: not counted
       makeActivity({ id: 'early', order: 150 }),
       makeActivity({ id: 'early.a', parent: 'early', order: 151 }), // a child is not an item of its own
       makeActivity({ id: 'ok-1', order: 250 }),
