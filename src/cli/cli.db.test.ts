@@ -15,7 +15,7 @@ interface Run {
 async function cli(...argv: string[]): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), write: (t) => out.push(t) });
   return { code, out, err };
 }
 
@@ -84,6 +84,10 @@ describe('nap1325 CLI without a database', () => {
     vi.stubEnv('LC_ALL', undefined);
     vi.stubEnv('LANG', undefined);
     const r = await cli('--help');
+    // Commander's own words are Spanish too.
+    expect(r.out.join('\n')).toMatch(/^Uso: nap1325/m);
+    expect(r.out.join('\n')).toMatch(/^Comandos:/m);
+    expect(r.out.join('\n')).not.toMatch(/display help for command/);
     expect(r.code).toBe(0);
     const text = flat(r.out);
     expect(text).toContain(STATUS_ES);
@@ -375,5 +379,26 @@ describe.each(testEngines())('nap1325 CLI on %s', (engine) => {
     const after = join(dir, 'after-claims.json');
     expect((await cli('--db', seeded.url, 'export', '--period', '2022', '--out', after)).code).toBe(0);
     expect(readFileSync(after).equals(readFileSync(exported))).toBe(true);
+  });
+});
+
+describe('init reports what it did', () => {
+  it('reports the migrations applied and places loaded on a fresh database, and counts the period once', async () => {
+    const t = await createTestDatabase('sqlite', { migrate: false });
+    try {
+      const r = await cli('--db', t.url, '--json', 'init');
+      expect(r.code).toBe(0);
+      const body = json<{
+        migrations: string[];
+        placesAdded: number;
+        seed: { total: { created: number; updated: number; unchanged: number } };
+      }>(r);
+      expect(body.migrations).toEqual(['0001-initial']);
+      expect(body.placesAdded).toBeGreaterThan(2_700);
+      expect(body.seed.total.unchanged).toBe(0);
+      expect(body.seed.total.updated).toBe(0);
+    } finally {
+      await t.dispose();
+    }
   });
 });

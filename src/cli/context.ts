@@ -21,8 +21,13 @@ export async function openPrepared(opts: GlobalOptions): Promise<Database> {
   return database;
 }
 
-export async function withDatabase<T>(opts: GlobalOptions, fn: (db: Database) => Promise<T>): Promise<T> {
-  const database = await openPrepared(opts);
+/** Runs `fn` on the database, prepared (migrated, places loaded) unless `prepare` is false. */
+export async function withDatabase<T>(
+  opts: GlobalOptions,
+  fn: (db: Database) => Promise<T>,
+  prepare = true,
+): Promise<T> {
+  const database = prepare ? await openPrepared(opts) : openDatabase(opts.db ?? readConfig().databaseUrl);
   try {
     return await fn(database);
   } finally {

@@ -8,7 +8,7 @@ import { registerExport } from './commands/export.command.js';
 import { registerImport } from './commands/import.command.js';
 import { registerInit } from './commands/init.command.js';
 import { registerStart } from './commands/start.command.js';
-import { EXIT, exitCodeOf, printAppError, processIo, t, type Io } from './output.js';
+import { EXIT, exitCodeOf, printAppError, processIo, t, translateCommander, type Io } from './output.js';
 
 /** Language from --lang (looked up before parsing, so help texts are in it too), else the environment. */
 function pickLang(argv: readonly string[]): Lang {
@@ -45,7 +45,10 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
     .option('--json', t(lang, 'salida en JSON', 'JSON output'))
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({
+      writeOut: (s) => io.out(translateCommander(s.trimEnd(), lang)),
+      writeErr: (s) => io.err(translateCommander(s.trimEnd(), lang)),
+    });
   registerStart(program, lang, io);
   registerInit(program, lang, io);
   registerImport(program, lang, io);

@@ -20,12 +20,37 @@ export function exitCodeOf(code: AppErrorCode): number {
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Writes text as it is (an export to standard output). */
+  write: (text: string) => void;
 }
 
 export const processIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  write: (text) => process.stdout.write(text),
 };
+
+/** Commander's own words, for Spanish help and usage errors. */
+const COMMANDER_ES: [RegExp, string][] = [
+  [/^Usage:/gm, 'Uso:'],
+  [/^Options:/gm, 'Opciones:'],
+  [/^Commands:/gm, 'Comandos:'],
+  [/^Arguments:/gm, 'Argumentos:'],
+  [/display help for command/g, 'muestra la ayuda del comando'],
+  [/\(choices: /g, '(opciones: '],
+  [/\(default: /g, '(predeterminado: '],
+  [/error: unknown command/g, 'error: comando desconocido'],
+  [/error: unknown option/g, 'error: opción desconocida'],
+  [/error: missing required argument/g, 'error: falta el argumento obligatorio'],
+  [/error: required option '([^']+)' not specified/g, "error: falta la opción obligatoria '$1'"],
+  [/error: too many arguments/g, 'error: demasiados argumentos'],
+  [/argument '([^']*)' is invalid\. Allowed choices are/g, "el argumento '$1' no es válido. Valores permitidos:"],
+  [/\(Did you mean ([^)]+)\?\)/g, '(¿quiso decir $1?)'],
+];
+
+export function translateCommander(text: string, lang: Lang): string {
+  return lang === 'es' ? COMMANDER_ES.reduce((s, [re, to]) => s.replace(re, to), text) : text;
+}
 
 /** Prints an application error: every input problem on its own line, file first. */
 export function printAppError(io: Io, e: AppError, lang: Lang, json: boolean): void {

@@ -100,7 +100,9 @@ export async function importFiles(
       const entries = periods.filter((p) => p.data.period.year === year);
       const full = entries.filter((p) => !p.activitiesOnly);
       let counts = emptyCounts();
-      if (full.length > 0) for (const p of full) counts = addCounts(counts, await writePeriodRow(trx, p.data));
+      // Files of one year state the same period row; the last one given wins.
+      const last = full.at(-1);
+      if (last) counts = addCounts(counts, await writePeriodRow(trx, last.data));
       else await ensurePeriod(trx, year);
       counts = addCounts(
         counts,

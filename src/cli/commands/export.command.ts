@@ -35,7 +35,7 @@ export function registerExport(program: Command, lang: Lang, io: Io): void {
         o.plan ? exportPlan(db) : exportPeriod(db, Number(o.period), o.format),
       );
       if (o.out === '-') {
-        process.stdout.write(text);
+        io.write(text);
         return;
       }
       mkdirSync(dirname(resolve(o.out)), { recursive: true });

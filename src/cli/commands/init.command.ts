@@ -21,10 +21,14 @@ export function registerInit(program: Command, lang: Lang, io: Io): void {
     )
     .action(async (o: { empty?: boolean }, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
-      const r = await withDatabase(opts, async (db) => ({
-        location: db.location,
-        ...(await initDatabase(db, { empty: o.empty, progress: (m) => !opts.json && io.err(m[lang]) })),
-      }));
+      const r = await withDatabase(
+        opts,
+        async (db) => ({
+          location: db.location,
+          ...(await initDatabase(db, { empty: o.empty, progress: (m) => !opts.json && io.err(m[lang]) })),
+        }),
+        false,
+      );
       if (opts.json) {
         io.out(JSON.stringify(r, null, 2));
         return;

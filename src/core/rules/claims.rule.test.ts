@@ -143,6 +143,21 @@ describe('checkClaims', () => {
     expect(findings[0]!.message.es).toContain('3 veces');
   });
 
+  it('a different wrong number for the same expression is its own finding, with its own repeat count', async () => {
+    const p = period([
+      makeClaim({ id: 'c-1', stated: 16, expr: TOTAL }),
+      makeClaim({ id: 'c-2', stated: 16, expr: TOTAL }),
+      makeClaim({ id: 'c-3', stated: 17, expr: TOTAL }),
+    ]);
+    const findings = await checkClaims(makeCheckInput(p));
+    expect(findings.map((f) => [f.rule, f.stated])).toEqual([
+      ['claim-mismatch', 16],
+      ['claim-mismatch', 17],
+    ]);
+    expect(findings[0]!.message.en).toContain('2 times');
+    expect(findings[1]!.message.en).not.toContain('times');
+  });
+
   it('one wrong statement among several gives no repeat count', async () => {
     const p = period([makeClaim({ id: 'c-1', stated: 16, expr: TOTAL })]);
     const [f] = await checkClaims(makeCheckInput(p));

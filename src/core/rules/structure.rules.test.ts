@@ -121,6 +121,13 @@ describe('checkLists', () => {
     expect(check(['1', '3', '2'])).toEqual(['list-disorder']);
   });
 
+  it('a list that does not start at its first marker skips it; a list from 0 does not', () => {
+    const gap = checkLists(makeCheckInput(emptyPeriod(2022, { activities: listed(['b', 'c']) })));
+    expect(gap.map((f) => f.rule)).toEqual(['list-gap']);
+    expect(gap[0]!.message.en).toContain('"a"');
+    expect(checkLists(makeCheckInput(emptyPeriod(2022, { activities: listed(['0', '1', '2']) })))).toEqual([]);
+  });
+
   it('lists are checked separately; labels without a list and non-markers are ignored', () => {
     const activities = [
       ...listed(['a', 'b'], 'L1'),
@@ -190,7 +197,7 @@ describe('checkOutline', () => {
     const activities = [
       makeActivity({ id: 'intro', coursesOfAction: ['2.1'], order: 50 }), // before its goal heading: not counted
       makeActivity({ id: 'early', order: 150 }),
-      makeActivity({ id: 'early.a', parent: 'early', order: 151 }), // a child is not an item of its own
+      makeActivity({ id: 'early.a', parent: 'early', coursesOfAction: ['1.1'], order: 151 }), // not an item of its own
       makeActivity({ id: 'ok-1', order: 250 }),
       makeActivity({ id: 'early-2', coursesOfAction: ['2.1'], order: 310 }),
       makeActivity({ id: 'ok-2', coursesOfAction: ['2.1'], order: 410 }),
