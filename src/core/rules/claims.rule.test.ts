@@ -218,7 +218,7 @@ describe('checkClaims', () => {
   // BUG (compare.ts `agrees`): the computed value is rounded with Number#toFixed on its binary value,
   // so a true 0.35 (stored as 0.34999…) rounds to 0.3, while the source — and the figure language's
   // own round(x, 1) — print 0.4. Expected: no finding. Actual: claim-mismatch "says 0.4, records give 0.35".
-  it.fails('a percent printed rounded half up (7 of 2,000 = 0.35 → 0.4) agrees', async () => {
+  it('a percent printed rounded half up (7 of 2,000 = 0.35 → 0.4) agrees', async () => {
     const activities = [
       makeActivity({ id: 'course-2022', order: 1 }),
       makeActivity({ id: 'course-2022.a', parent: 'course-2022', order: 2, women: 7, men: 1993 }),

@@ -1,3 +1,4 @@
+import { roundHalfAwayFromZero } from '../expressions/evaluate.js';
 import type { Claim } from '../schemas/period.schema.js';
 
 /** Decimals the source printed (30.05 → 2, 376 → 0). */
@@ -13,7 +14,14 @@ export function printedDecimals(n: number): number {
  */
 export function agrees(stated: number, computed: number, relation: Claim['relation'] = '='): boolean {
   const d = printedDecimals(stated);
-  const rounded = Number(computed.toFixed(d));
+  // The same decimal rounding as the figure language's round(): 0.35 → 0.4, 1.005 → 1.01.
+  // Beyond 6 decimals a stated number is a computed one: compare it as a float.
+  const rounded =
+    d <= 6
+      ? roundHalfAwayFromZero(computed, d)
+      : Math.abs(computed - stated) <= 1e-9 * Math.max(1, Math.abs(stated))
+        ? stated
+        : computed;
   switch (relation) {
     case '=':
       return rounded === stated;

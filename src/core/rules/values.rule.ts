@@ -1,6 +1,12 @@
-import { compileExpression } from '../expressions/index.js';
+import { compileExpression, type Expr } from '../expressions/index.js';
 import { formatNumber } from './compare.js';
 import { finding, type CheckInput, type Finding } from './types.js';
+
+/** A share (possibly rounded): a part of a whole, so 0–100. Growth may well exceed 100 or be negative. */
+function isShare(e: Expr): boolean {
+  if (e.kind === 'round') return isShare(e.operand);
+  return e.kind === 'pair' && e.fn === 'share';
+}
 
 /** Values impossible for what they are: a percentage outside 0–100, a deployment or network without its figures. */
 export function checkValues(input: CheckInput): Finding[] {
@@ -9,7 +15,7 @@ export function checkValues(input: CheckInput): Finding[] {
   for (const c of input.period.claims) {
     if (c.expr === null) continue;
     const compiled = compileExpression(c.expr, input.catalog);
-    if (!compiled.ok || compiled.type !== 'percent') continue;
+    if (!compiled.ok || !isShare(compiled.ast)) continue;
     if (c.stated >= 0 && c.stated <= 100) continue;
     findings.push(
       finding({
