@@ -7,7 +7,7 @@ export function checkDates(input: CheckInput): Finding[] {
   const last = `${year}-12-31`;
   const findings: Finding[] = [];
   for (const a of input.period.activities) {
-    const outside = a.dates.filter((d) => d.end < first || d.start > last);
+    const outside = a.dates.filter((d) => d.start < first || d.end > last);
     if (outside.length === 0) continue;
     const ranges = outside.map((d) => (d.start === d.end ? d.start : `${d.start}/${d.end}`)).join(', ');
     findings.push(
