@@ -1,0 +1,125 @@
+/**
+ * The format-neutral report document: what the HTML, PDF and DOCX renderers draw. Every number in it
+ * is a `Figure` computed from records, with the number of its source note (formula + record ids).
+ */
+import type { Lang } from '../model/kinds.js';
+
+export interface Figure {
+  /** The computed value; null = no data. */
+  value: number | null;
+  /** The value formatted for the document's language ("18,432", "30.05 %", "—"). */
+  text: string;
+  /** Number of the source note (1-based) that gives its formula and records. */
+  note: number;
+}
+
+export type Inline = { kind: 'text'; text: string } | { kind: 'figure'; figure: Figure } | { kind: 'strong'; text: string };
+
+export interface SourceNote {
+  n: number;
+  /** Canonical figure-language formula. */
+  formula: string;
+  /** Ids of the records the value used. */
+  recordIds: string[];
+  /** The value, formatted. */
+  text: string;
+}
+
+export type TableCell = { kind: 'text'; text: string } | { kind: 'figure'; figure: Figure };
+
+export interface MapDatum {
+  /** Place code, e.g. "MX-09"; INEGI `cve_ent` is code.slice(3). */
+  code: string;
+  name: string;
+  figure: Figure;
+  /** Per 100,000 women of the 2020 census, when the population is known. */
+  ratePer100kWomen: number | null;
+}
+
+export type Block =
+  | { kind: 'heading'; id: string; level: 1 | 2 | 3; number: string | null; text: string }
+  /** A goal's or course of action's own text from the plan, shown under its heading. */
+  | { kind: 'lead'; text: string }
+  | { kind: 'paragraph'; id: string; label: string | null; parts: Inline[] }
+  | { kind: 'list'; id: string; items: string[] }
+  | {
+      kind: 'table';
+      id: string;
+      title: string;
+      columns: { key: string; label: string; numeric: boolean }[];
+      rows: TableCell[][];
+      /** Computed total row (figures), or null. */
+      total: TableCell[] | null;
+      source: string | null;
+    }
+  | { kind: 'callout'; id: string; figure: Figure; label: string }
+  | {
+      kind: 'indicator';
+      code: string;
+      text: string;
+      figure: Figure | null;
+      /** The value the period reported by hand, when any ("40%"). */
+      reported: string | null;
+      target: string | null;
+      status: IndicatorStatus;
+    }
+  | { kind: 'map'; id: string; title: string; metric: string; data: MapDatum[] }
+  /** A note on the data: where the source document stated something else than the records give. */
+  | { kind: 'note'; id: string; text: string };
+
+export type IndicatorStatus = 'met' | 'on-track' | 'not-met' | 'no-data';
+
+export interface IndicatorRow {
+  code: string;
+  text: string;
+  unit: string;
+  figure: Figure | null;
+  target: string | null;
+  status: IndicatorStatus;
+  calculation: string;
+}
+
+export interface ReportDocument {
+  lang: Lang;
+  period: number;
+  /** "Informe de Actividades 2022" */
+  title: string;
+  planTitle: string;
+  /** DRAFT until published. */
+  status: 'draft' | 'published';
+  /** Institutions on the cover: acronym and full name. */
+  institutions: { acronym: string; name: string }[];
+  /** Table of contents: the level-1 and level-2 headings. */
+  toc: { id: string; level: 1 | 2; text: string }[];
+  body: Block[];
+  /** Annex: every indicator of the plan. */
+  indicators: IndicatorRow[];
+  /** Sources and methodology (paragraphs) and the checker's summary (paragraphs). */
+  methodology: string[];
+  checkSummary: string[];
+  notes: SourceNote[];
+  /** Fixed labels in the document's language (section titles of annexes, "Source", "Total", …). */
+  labels: ReportLabels;
+}
+
+export interface ReportLabels {
+  contents: string;
+  indicatorsAnnex: string;
+  methodology: string;
+  checker: string;
+  sourceNotes: string;
+  source: string;
+  total: string;
+  indicator: string;
+  value: string;
+  target: string;
+  status: string;
+  calculation: string;
+  reported: string;
+  draft: string;
+  page: string;
+  records: string;
+  formula: string;
+  statusNames: Record<IndicatorStatus, string>;
+  per100k: string;
+}
