@@ -23,7 +23,13 @@ export function makeReportDocument(lang: 'es' | 'en' = 'en'): ReportDocument {
       { kind: 'heading', id: 'pillar-1', level: 1, number: '1', text: es ? 'Prevención' : 'Prevention' },
       { kind: 'heading', id: 'goal-2', level: 2, number: '2', text: es ? 'Objetivo 2' : 'Goal 2' },
       { kind: 'lead', text: es ? 'Fomentar la perspectiva de género.' : 'To encourage a gender perspective.' },
-      { kind: 'heading', id: 'coa-2.1', level: 3, number: '2.1', text: es ? 'Línea de acción 1' : 'Course of action 1' },
+      {
+        kind: 'heading',
+        id: 'coa-2.1',
+        level: 3,
+        number: '2.1',
+        text: es ? 'Línea de acción 1' : 'Course of action 1',
+      },
       {
         kind: 'paragraph',
         id: 'n-80',
@@ -33,10 +39,22 @@ export function makeReportDocument(lang: 'es' | 'en' = 'en'): ReportDocument {
           { kind: 'figure', figure: fig(18432, '18,432', 1) },
           { kind: 'text', text: es ? ' personas (' : ' people (' },
           { kind: 'figure', figure: fig(256, '256', 2) },
-          { kind: 'text', text: es ? ' mujeres) <script>alert(1)</script> & «citas».' : ' women) <script>alert(1)</script> & "quotes".' },
+          {
+            kind: 'text',
+            text: es
+              ? ' mujeres) <script>alert(1)</script> & «citas».'
+              : ' women) <script>alert(1)</script> & "quotes".',
+          },
         ],
       },
-      { kind: 'list', id: 'l-1', items: [es ? 'Mujeres, paz y seguridad' : 'Women, peace and security', es ? 'Violencia sexual' : 'Sexual violence'] },
+      {
+        kind: 'list',
+        id: 'l-1',
+        items: [
+          es ? 'Mujeres, paz y seguridad' : 'Women, peace and security',
+          es ? 'Violencia sexual' : 'Sexual violence',
+        ],
+      },
       {
         kind: 'table',
         id: 't-98',
@@ -47,10 +65,22 @@ export function makeReportDocument(lang: 'es' | 'en' = 'en'): ReportDocument {
           { key: 'men', label: es ? 'Hombres' : 'Men', numeric: true },
         ],
         rows: [
-          [{ kind: 'text', text: 'SEMAR' }, { kind: 'figure', figure: fig(0, '0', 3) }, { kind: 'figure', figure: fig(1, '1', 4) }],
-          [{ kind: 'text', text: 'SEDENA' }, { kind: 'figure', figure: fig(1, '1', 5) }, { kind: 'figure', figure: fig(0, '0', 6) }],
+          [
+            { kind: 'text', text: 'SEMAR' },
+            { kind: 'figure', figure: fig(0, '0', 3) },
+            { kind: 'figure', figure: fig(1, '1', 4) },
+          ],
+          [
+            { kind: 'text', text: 'SEDENA' },
+            { kind: 'figure', figure: fig(1, '1', 5) },
+            { kind: 'figure', figure: fig(0, '0', 6) },
+          ],
         ],
-        total: [{ kind: 'text', text: 'Total' }, { kind: 'figure', figure: fig(1, '1', 7) }, { kind: 'figure', figure: fig(1, '1', 8) }],
+        total: [
+          { kind: 'text', text: 'Total' },
+          { kind: 'figure', figure: fig(1, '1', 7) },
+          { kind: 'figure', figure: fig(1, '1', 8) },
+        ],
         source: es ? 'Información del FASP' : 'Information from the FASP',
       },
       { kind: 'callout', id: 'h-130', figure: fig(630, '630', 9), label: es ? 'REDES' : 'NETWORKS' },
@@ -74,7 +104,13 @@ export function makeReportDocument(lang: 'es' | 'en' = 'en'): ReportDocument {
           { code: 'MX-09', name: 'Ciudad de México', figure: fig(0, '0', 13), ratePer100kWomen: 0 },
         ],
       },
-      { kind: 'note', id: 'note-h-457', text: es ? 'El informe de 2022 decía 623; los registros dan 630.' : 'The 2022 report stated 623; the records give 630.' },
+      {
+        kind: 'note',
+        id: 'note-h-457',
+        text: es
+          ? 'El informe de 2022 decía 623; los registros dan 630.'
+          : 'The 2022 report stated 623; the records give 630.',
+      },
     ],
     indicators: [
       {
@@ -86,9 +122,21 @@ export function makeReportDocument(lang: 'es' | 'en' = 'en'): ReportDocument {
         status: 'met',
         calculation: es ? 'Mujeres desplegadas entre el total desplegado.' : 'Women deployed over all deployed.',
       },
-      { code: '7.1.1', text: es ? 'Foros' : 'Forums', unit: 'count', figure: null, target: null, status: 'no-data', calculation: '—' },
+      {
+        code: '7.1.1',
+        text: es ? 'Foros' : 'Forums',
+        unit: 'count',
+        figure: null,
+        target: null,
+        status: 'no-data',
+        calculation: '—',
+      },
     ],
-    methodology: [es ? 'Cada cifra se calcula a partir de los registros aprobados.' : 'Every figure is computed from approved records.'],
+    methodology: [
+      es
+        ? 'Cada cifra se calcula a partir de los registros aprobados.'
+        : 'Every figure is computed from approved records.',
+    ],
     checkSummary: [es ? '6 errores y 8 avisos en los datos de origen.' : '6 errors and 8 warnings in the source data.'],
     notes: Array.from({ length: 13 }, (_, i) => ({
       n: i + 1,

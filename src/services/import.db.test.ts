@@ -253,6 +253,15 @@ describe.each(testEngines())('import and export on %s', (engine) => {
       );
     });
 
+    it('a narrative figure or a highlighted figure typed as a literal is refused', async () => {
+      const p = makePeriod(2023);
+      p.narratives[0] = { ...p.narratives[0]!, figures: { t: '27' } };
+      p.callouts[0] = { ...p.callouts[0]!, expr: '2 + 2' };
+      const problems = await refusal(t, [jsonFile('2023.json', p)]);
+      expect(problems.map((x) => x.where)).toEqual(['$.narratives[0].figures.t', '$.callouts[0].expr']);
+      expect(problems[0]!.message.en).toMatch(/never typed/);
+    });
+
     it('a claim about a record that does not exist is refused', async () => {
       const p = makePeriod(2023);
       p.claims[0] = { ...p.claims[0]!, ref: 'no-such-thing' };

@@ -26,6 +26,8 @@ interface Located<T> {
 }
 
 const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9_]*)\}/g;
+/** A figure of the compiled report must use at least one aggregate over records. */
+const COMPUTED = /\b(sum|count|distinct|items)\s*\(/;
 
 /** Checks every code, key and relation of the period files being imported; returns every problem. */
 export function validatePeriods(
@@ -227,7 +229,16 @@ function checkPeriodContent(p: ProblemList, file: string, data: PeriodFile, cata
             `figure "${name}" is not used in the text (${lang})`,
           );
     }
-    for (const [name, text] of Object.entries(n.figures)) expr(text, ['narratives', i, 'figures', name]);
+    for (const [name, text] of Object.entries(n.figures)) {
+      expr(text, ['narratives', i, 'figures', name]);
+      if (!COMPUTED.test(text))
+        p.add(
+          file,
+          ['narratives', i, 'figures', name],
+          'una cifra del texto se calcula de los registros (sum, count, distinct o items); no se escribe a mano',
+          'a figure in the text is computed from records (sum, count, distinct or items), never typed',
+        );
+    }
   });
   data.tables.forEach((t, i) => {
     section(t.section, ['tables', i, 'section']);
@@ -248,6 +259,13 @@ function checkPeriodContent(p: ProblemList, file: string, data: PeriodFile, cata
   data.callouts.forEach((c, i) => {
     section(c.section, ['callouts', i, 'section']);
     expr(c.expr, ['callouts', i, 'expr']);
+    if (!COMPUTED.test(c.expr))
+      p.add(
+        file,
+        ['callouts', i, 'expr'],
+        'una cifra destacada se calcula de los registros; no se escribe a mano',
+        'a highlighted figure is computed from records, never typed',
+      );
   });
   data.claims.forEach((c, i) => {
     section(c.section, ['claims', i, 'section']);

@@ -13,7 +13,8 @@ export interface Figure {
   note: number;
 }
 
-export type Inline = { kind: 'text'; text: string } | { kind: 'figure'; figure: Figure } | { kind: 'strong'; text: string };
+export type Inline =
+  { kind: 'text'; text: string } | { kind: 'figure'; figure: Figure } | { kind: 'strong'; text: string };
 
 export interface SourceNote {
   n: number;

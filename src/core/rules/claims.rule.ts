@@ -24,7 +24,9 @@ interface Evaluated {
  */
 export async function checkClaims(input: CheckInput): Promise<Finding[]> {
   const year = input.period.period.year;
-  const indicatorsWithValues = new Set(input.period.indicatorValues.filter((v) => v.value !== null).map((v) => v.indicator));
+  const indicatorsWithValues = new Set(
+    input.period.indicatorValues.filter((v) => v.value !== null).map((v) => v.indicator),
+  );
   const evaluated: Evaluated[] = [];
   for (const [index, claim] of input.period.claims.entries()) {
     // An indicator box is checked once, by the indicator rule, against the plan's formula.
