@@ -1,14 +1,13 @@
 import { AppError } from '../core/errors.js';
-import { createMemorySource } from '../core/expressions/index.js';
 import { parseWithSchema } from '../core/i18n/schema-messages.js';
-import { toFigureRecords } from '../core/model/figure-records.js';
 import { validatePeriods } from '../core/model/validate-period.js';
 import { runChecks, summarize, type Finding } from '../core/rules/index.js';
-import { PERIOD_FORMAT, periodFileSchema, type PeriodFile } from '../core/schemas/period.schema.js';
+import { PERIOD_FORMAT, periodFileSchema, type Activity, type PeriodFile } from '../core/schemas/period.schema.js';
 import type { Database } from '../db/create-db.js';
-import { readActivities, readExistingActivities } from '../db/repositories/activity.repository.js';
+import { readExistingActivities } from '../db/repositories/activity.repository.js';
 import { listPeriods, readPeriodFile } from '../db/repositories/period.repository.js';
-import { readCatalog, readPlanFile } from '../db/repositories/plan.repository.js';
+import { readCatalog } from '../db/repositories/plan.repository.js';
+import { loadFigureContext, type FigureContext } from './figure-context.js';
 import { decodeUtf8, parseJson } from '../formats/input.js';
 import type { InputFile } from './import.service.js';
 
@@ -26,70 +25,45 @@ export async function checkData(
   database: Database,
   options: { period?: number; files?: readonly InputFile[] } = {},
 ): Promise<CheckReport> {
-  const plan = await readPlanFile(database.db);
-  if (!plan)
-    throw new AppError('not_found', 'the database has no plan', {
-      es: 'la base de datos no tiene plan: ejecute `nap1325 init`',
-      en: 'the database has no plan: run `nap1325 init`',
-    });
-  const catalog = await readCatalog(database.db);
-  const documents = options.files ? await readDocuments(database, options.files, catalog) : null;
-  const years = documents
-    ? [...new Set(documents.map((d) => d.period.year))]
-    : options.period !== undefined
-      ? [options.period]
-      : await listPeriods(database.db);
-  if (options.period !== undefined && !documents && !(await listPeriods(database.db)).includes(options.period))
+  const known = await listPeriods(database.db);
+  if (options.period !== undefined && !options.files && !known.includes(options.period))
     throw new AppError('not_found', `period ${options.period} is not in the database`, {
       es: `el periodo ${options.period} no está en la base de datos`,
       en: `period ${options.period} is not in the database`,
     });
-
-  // Records of every period: year-over-year figures reach other periods.
-  const stored = await readActivities(database.db, {});
-  const periodOf = new Map(
-    (await database.db.selectFrom('activity').select(['id', 'period_year']).execute()).map((r) => [
-      r.id,
-      r.period_year,
-    ]),
-  );
+  const catalog = await readCatalog(database.db);
+  const documents = options.files ? await readDocuments(database, options.files, catalog) : null;
   const extra = documents?.flatMap((d) => d.activities.map((activity) => ({ period: d.period.year, activity }))) ?? [];
-  const extraIds = new Set(extra.map((e) => e.activity.id));
-  const records = toFigureRecords([
-    ...stored
-      .filter((a) => !extraIds.has(a.id))
-      .map((activity) => ({ period: periodOf.get(activity.id) ?? 0, activity })),
-    ...extra,
-  ]);
-  const source = createMemorySource(records, catalog);
+  const ctx = await loadFigureContext(database, extra);
+  const years = documents
+    ? [...new Set(documents.map((d) => d.period.year))]
+    : options.period !== undefined
+      ? [options.period]
+      : known;
 
   const findings: Finding[] = [];
   for (const year of years) {
+    const stored = ctx.activities.filter((a) => a.period === year).map((a) => a.activity);
     const periods = documents
-      ? documents
-          .filter((d) => d.period.year === year)
-          .map((d) =>
-            mergeWithStored(
-              d,
-              records.filter((r) => r.period === year).map((r) => r.id),
-              stored,
-            ),
-          )
-      : [await readPeriodFile(database.db, plan.id, year)];
-    for (const period of periods) if (period) findings.push(...(await runChecks({ plan, catalog, period, source })));
+      ? documents.filter((d) => d.period.year === year).map((d) => mergeWithStored(d, stored))
+      : [await readPeriodFile(database.db, ctx.plan.id, year)];
+    for (const period of periods)
+      if (period)
+        findings.push(...(await runChecks({ plan: ctx.plan, catalog: ctx.catalog, period, source: ctx.source })));
   }
   return { periods: years, findings, summary: summarize(findings) };
 }
 
+/** Runs the checker on one stored period with an already loaded context (the report uses it). */
+export async function checkPeriod(database: Database, ctx: FigureContext, year: number): Promise<Finding[]> {
+  const period = await readPeriodFile(database.db, ctx.plan.id, year);
+  return period ? runChecks({ plan: ctx.plan, catalog: ctx.catalog, period, source: ctx.source }) : [];
+}
+
 /** A document checked on its own: its claims and structure, with the period's stored records. */
-function mergeWithStored(
-  doc: PeriodFile,
-  ids: string[],
-  stored: Awaited<ReturnType<typeof readActivities>>,
-): PeriodFile {
+function mergeWithStored(doc: PeriodFile, stored: readonly Activity[]): PeriodFile {
   const own = new Set(doc.activities.map((a) => a.id));
-  const wanted = new Set(ids);
-  return { ...doc, activities: [...stored.filter((a) => wanted.has(a.id) && !own.has(a.id)), ...doc.activities] };
+  return { ...doc, activities: [...stored.filter((a) => !own.has(a.id)), ...doc.activities] };
 }
 
 async function readDocuments(

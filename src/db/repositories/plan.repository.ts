@@ -307,3 +307,18 @@ export async function readPlanFile(db: Kysely<DB>): Promise<PlanFile | null> {
     })),
   };
 }
+
+/** First-level subdivisions of the plan's country (Mexico's federal entities) with their female population. */
+export async function readStates(
+  db: Kysely<DB>,
+  country: string,
+): Promise<Map<string, { name_es: string; name_en: string; population_women: number | null }>> {
+  const rows = await db
+    .selectFrom('place')
+    .select(['code', 'name_es', 'name_en', 'population_women'])
+    .where('kind', '=', 'state')
+    .where('parent_code', '=', country)
+    .orderBy('code')
+    .execute();
+  return new Map(rows.map((r) => [r.code, r]));
+}

@@ -1,0 +1,342 @@
+import type { PlanCatalog } from '../model/catalog.js';
+import type { Lang } from '../model/kinds.js';
+import type { FigureSource } from '../expressions/index.js';
+import type { Finding } from '../rules/index.js';
+import type { NarrativeBlock, PeriodFile, TableSpec } from '../schemas/period.schema.js';
+import type { Indicator, PlanFile } from '../schemas/plan.schema.js';
+import type {
+  Block,
+  Figure,
+  IndicatorRow,
+  IndicatorStatus,
+  Inline,
+  MapDatum,
+  ReportDocument,
+  TableCell,
+} from './document.js';
+import { FigureBook } from './figures.js';
+import { LABELS } from './labels.js';
+
+export interface ReportInput {
+  plan: PlanFile;
+  catalog: PlanCatalog;
+  period: PeriodFile;
+  source: FigureSource;
+  findings: readonly Finding[];
+  lang: Lang;
+  status: 'draft' | 'published';
+  /** Mexico's federal entities (or a plan's states): code → name and women in the 2020 census. */
+  states: ReadonlyMap<string, { name: string; populationWomen: number | null }>;
+  /** Number of records the period holds (for the methodology note). */
+  recordCount: number;
+}
+
+const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9_]*)\}/g;
+const MIN_STATES_FOR_MAP = 5;
+
+/** Compiles the year's report document: every number evaluated from records, with its source note. */
+export async function buildReport(input: ReportInput): Promise<ReportDocument> {
+  const { plan, period, lang } = input;
+  const L = LABELS[lang];
+  const year = period.period.year;
+  const book = new FigureBook(input.source, input.catalog, year, lang);
+  const body: Block[] = [];
+  const toc: ReportDocument['toc'] = [];
+  const notesBySection = groupNotes(input.findings, lang);
+
+  // Front matter: the institutions named on the cover, then the introduction.
+  const front = period.narratives.filter((n) => n.section === 'front').sort(byOrder);
+  const coverInstitutions = front.filter((n) => n.institution !== null).map((n) => n.institution!);
+  const institutions = (
+    coverInstitutions.length > 0
+      ? coverInstitutions
+      : plan.institutions.filter((i) => i.parent === null).map((i) => i.code)
+  )
+    .map((code) => plan.institutions.find((i) => i.code === code))
+    .filter((i): i is NonNullable<typeof i> => i !== undefined)
+    .map((i) => ({ acronym: i.acronym, name: i.name[lang] }));
+  const firstInstitution = front.find((n) => n.institution !== null)?.order ?? -1;
+  const intro = front.filter((n) => n.institution === null && n.order > firstInstitution);
+  if (intro.length > 0) {
+    const headingBlock = intro[0] && isShout(intro[0].text[lang]) ? intro.shift() : undefined;
+    const text = headingBlock ? titleCase(headingBlock.text[lang]) : L.introduction;
+    body.push({ kind: 'heading', id: 'introduction', level: 1, number: null, text });
+    toc.push({ id: 'introduction', level: 1, text });
+    for (const n of intro) body.push(await paragraph(n, book, lang));
+  }
+
+  for (const pillar of [...plan.pillars].sort((a, b) => a.number - b.number)) {
+    const pid = `pillar-${pillar.code}`;
+    body.push({ kind: 'heading', id: pid, level: 1, number: String(pillar.number), text: pillar.title[lang] });
+    toc.push({ id: pid, level: 1, text: `${pillar.number}. ${pillar.title[lang]}` });
+    body.push(...(await sectionItems(`pillar:${pillar.code}`, period, book, lang)));
+    for (const goal of plan.goals.filter((g) => g.pillar === pillar.code).sort((a, b) => a.number - b.number)) {
+      const gid = `goal-${goal.code}`;
+      const goalTitle = lang === 'es' ? `Objetivo ${goal.number}` : `Goal ${goal.number}`;
+      body.push({ kind: 'heading', id: gid, level: 2, number: String(goal.number), text: goalTitle });
+      toc.push({ id: gid, level: 2, text: goalTitle });
+      body.push({ kind: 'lead', text: goal.text[lang] });
+      body.push(...(await sectionItems(`goal:${goal.code}`, period, book, lang)));
+      for (const coa of plan.coursesOfAction.filter((c) => c.goal === goal.code).sort((a, b) => a.number - b.number)) {
+        const title = lang === 'es' ? `Línea de acción ${coa.code}` : `Course of action ${coa.code}`;
+        body.push({ kind: 'heading', id: `coa-${coa.code}`, level: 3, number: coa.code, text: title });
+        body.push({ kind: 'lead', text: coa.text[lang] });
+        body.push(...(await sectionItems(`coa:${coa.code}`, period, book, lang)));
+        for (const ind of plan.indicators
+          .filter((i) => i.courseOfAction === coa.code)
+          .sort((a, b) => a.number - b.number)) {
+          const row = await indicatorRow(ind, book, lang);
+          const reported = period.indicatorValues.find((v) => v.indicator === ind.code)?.display[lang] ?? null;
+          body.push({
+            kind: 'indicator',
+            code: ind.code,
+            text: ind.text[lang],
+            figure: row.figure,
+            reported,
+            target: row.target,
+            status: row.status,
+          });
+        }
+        const map = await mapBlock(coa.code, input, book);
+        if (map) body.push(map);
+        for (const [k, text] of (notesBySection.get(`coa:${coa.code}`) ?? []).entries())
+          body.push({ kind: 'note', id: `data-note-${coa.code}-${k + 1}`, text });
+      }
+      for (const [k, text] of (notesBySection.get(`goal:${goal.code}`) ?? []).entries())
+        body.push({ kind: 'note', id: `data-note-g${goal.code}-${k + 1}`, text });
+    }
+  }
+
+  const back = period.narratives.filter((n) => n.section === 'back').sort(byOrder);
+  if (back.length > 0) {
+    body.push({ kind: 'heading', id: 'acknowledgements', level: 1, number: null, text: L.acknowledgements });
+    toc.push({ id: 'acknowledgements', level: 1, text: L.acknowledgements });
+    for (const n of back) body.push(await paragraph(n, book, lang));
+  }
+
+  const indicators: IndicatorRow[] = [];
+  for (const ind of plan.indicators) indicators.push(await indicatorRow(ind, book, lang));
+  const errors = input.findings.filter((f) => f.severity === 'error');
+  const warnings = input.findings.filter((f) => f.severity === 'warning');
+  const es = lang === 'es';
+  return {
+    lang,
+    period: year,
+    title: L.reportTitle(year),
+    planTitle: plan.title[lang],
+    status: input.status,
+    institutions,
+    toc,
+    body,
+    indicators,
+    methodology: [
+      es
+        ? `Este informe se compiló con nap1325 a partir de ${input.recordCount} registros del periodo ${year}. Cada cifra —en el texto, las tablas, las cifras destacadas, los mapas y los indicadores— se calcula a partir de los registros con una fórmula; ninguna se escribe a mano.`
+        : `This report was compiled by nap1325 from ${input.recordCount} records of the ${year} period. Every figure — in the text, tables, highlighted figures, maps and indicators — is computed from the records by a formula; none is typed by hand.`,
+      es
+        ? 'Las cifras se guardan una sola vez, en el registro que las contiene (por edición, fila o entidad federativa); los totales, proporciones y conteos se calculan. Cada número remite a una nota de fuente (Anexo D) con su fórmula y los identificadores de los registros que usa.'
+        : 'Figures are stored once, on the record that holds them (per edition, row or federal entity); totals, shares and counts are computed. Every number points to a source note (Annex D) giving its formula and the ids of the records it uses.',
+      es
+        ? 'Las tasas por 100 000 mujeres usan la población femenina del Censo de Población y Vivienda 2020 del INEGI. Los mapas usan los límites estatales de Natural Earth con las claves del INEGI.'
+        : 'Rates per 100,000 women use the female population of INEGI’s 2020 Population and Housing Census. Maps use Natural Earth state boundaries keyed by INEGI codes.',
+    ],
+    checkSummary: [
+      es
+        ? `La verificación automática de los datos de origen encontró ${errors.length} error(es) y ${warnings.length} aviso(s). Donde el documento de origen decía otra cosa, este informe da la cifra de los registros, con una nota.`
+        : `The automatic check of the source data found ${errors.length} error(s) and ${warnings.length} warning(s). Where the source document stated something else, this report gives the figure the records give, with a note.`,
+      ...input.findings.map(
+        (f) => `${f.severity === 'error' ? (es ? 'Error' : 'Error') : es ? 'Aviso' : 'Warning'}: ${f.message[lang]}`,
+      ),
+    ],
+    notes: book.notes,
+    labels: L,
+  };
+}
+
+function byOrder(a: { order: number }, b: { order: number }): number {
+  return a.order - b.order;
+}
+
+/** All-capital short lines of the source are headings ("INTRODUCTION"). */
+function isShout(text: string): boolean {
+  return text.length <= 40 && !text.includes('\n') && text === text.toUpperCase() && /[A-ZÁÉÍÓÚÑ]/.test(text);
+}
+
+function titleCase(text: string): string {
+  return text.charAt(0) + text.slice(1).toLowerCase();
+}
+
+async function paragraph(n: NarrativeBlock, book: FigureBook, lang: Lang): Promise<Block> {
+  const text = n.text[lang];
+  const parts: Inline[] = [];
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    if (m.index > last) parts.push({ kind: 'text', text: text.slice(last, m.index) });
+    const expr = n.figures[m[1] ?? ''];
+    parts.push(expr === undefined ? { kind: 'text', text: m[0] } : { kind: 'figure', figure: await book.figure(expr) });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
+  if (parts.length === 1 && parts[0]?.kind === 'text' && isShout(text))
+    return { kind: 'paragraph', id: n.id, label: n.label, parts: [{ kind: 'strong', text }] };
+  return { kind: 'paragraph', id: n.id, label: n.label, parts };
+}
+
+/** Narrative blocks, tables and callouts of one section, in document order. */
+async function sectionItems(section: string, period: PeriodFile, book: FigureBook, lang: Lang): Promise<Block[]> {
+  const items = [
+    ...period.narratives
+      .filter((n) => n.section === section)
+      .map((n) => ({ order: n.order, make: () => paragraph(n, book, lang) })),
+    ...period.tables
+      .filter((t) => t.section === section)
+      .map((t) => ({ order: t.order, make: () => table(t, book, lang) })),
+    ...period.callouts
+      .filter((c) => c.section === section)
+      .map((c) => ({
+        order: c.order,
+        make: async (): Promise<Block> => ({
+          kind: 'callout',
+          id: c.id,
+          figure: await book.figure(c.expr),
+          label: c.label[lang],
+        }),
+      })),
+  ].sort(byOrder);
+  const out: Block[] = [];
+  for (const i of items) out.push(await i.make());
+  return out;
+}
+
+async function table(t: TableSpec, book: FigureBook, lang: Lang): Promise<Block> {
+  const numeric = new Set(
+    t.columns
+      .filter((c) =>
+        t.rows.some((r) => {
+          const cell = r.cells[c.key];
+          return cell !== undefined && 'expr' in cell;
+        }),
+      )
+      .map((c) => c.key),
+  );
+  const rows: TableCell[][] = [];
+  for (const r of t.rows) {
+    const cells: TableCell[] = [];
+    for (const c of t.columns) {
+      const cell = r.cells[c.key];
+      if (cell === undefined) cells.push({ kind: 'text', text: '' });
+      else if ('expr' in cell) cells.push({ kind: 'figure', figure: await book.figure(cell.expr) });
+      else cells.push({ kind: 'text', text: cell[lang] });
+    }
+    rows.push(cells);
+  }
+  let total: TableCell[] | null = null;
+  if (t.totalRow) {
+    total = [];
+    for (const [k, c] of t.columns.entries()) {
+      if (numeric.has(c.key)) {
+        const exprs = t.rows
+          .map((r) => r.cells[c.key])
+          .filter((x): x is { expr: string } => x !== undefined && 'expr' in x);
+        total.push({ kind: 'figure', figure: await book.figure(exprs.map((e) => `(${e.expr})`).join(' + ')) });
+      } else total.push({ kind: 'text', text: k === 0 ? LABELS[lang].total : '' });
+    }
+  }
+  return {
+    kind: 'table',
+    id: t.id,
+    title: t.title[lang],
+    columns: t.columns.map((c) => ({ key: c.key, label: c.label[lang], numeric: numeric.has(c.key) })),
+    rows,
+    total,
+    source: t.source?.[lang] ?? null,
+  };
+}
+
+const COMPARATOR_TEXT: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
+
+async function indicatorRow(ind: Indicator, book: FigureBook, lang: Lang): Promise<IndicatorRow> {
+  const figure: Figure | null = ind.formula ? await book.figure(ind.formula) : null;
+  const suffix = ind.unit === 'percent' ? '%' : '';
+  const target = ind.target
+    ? `${COMPARATOR_TEXT[ind.target.comparator]} ${ind.target.value}${suffix}${ind.target.year ? ` (${ind.target.year})` : ''}`
+    : null;
+  return {
+    code: ind.code,
+    text: ind.text[lang],
+    unit: ind.unit,
+    figure: figure ? { ...figure, text: `${figure.text}${suffix}` } : null,
+    target,
+    status: statusOf(figure?.value ?? null, ind),
+    calculation: ind.calculation?.[lang] ?? ind.formula ?? '—',
+  };
+}
+
+function statusOf(value: number | null, ind: Indicator): IndicatorStatus {
+  if (value === null) return 'no-data';
+  if (!ind.target) return 'on-track';
+  const t = ind.target.value;
+  const ok = { '>=': value >= t, '>': value > t, '<=': value <= t, '<': value < t, '=': value === t }[
+    ind.target.comparator
+  ];
+  return ok ? 'met' : 'not-met';
+}
+
+/** A choropleth of women by federal entity, for a course of action whose records cover several entities. */
+async function mapBlock(coa: string, input: ReportInput, book: FigureBook): Promise<Block | null> {
+  const stateOf = (place: string): string | null => {
+    let cur: string | null | undefined = place;
+    while (cur) {
+      if (input.states.has(cur)) return cur;
+      cur = input.catalog.places.get(cur);
+    }
+    return null;
+  };
+  const children = new Set(input.period.activities.map((a) => a.parent));
+  const inCoa = new Set<string>();
+  const roots = new Map(input.period.activities.map((a) => [a.id, a]));
+  const coasOf = (id: string): string[] => {
+    let a = roots.get(id);
+    while (a && a.coursesOfAction.length === 0 && a.parent) a = roots.get(a.parent);
+    return a?.coursesOfAction ?? [];
+  };
+  for (const a of input.period.activities) {
+    if (!coasOf(a.id).includes(coa) || children.has(a.id) || a.women === null) continue;
+    for (const p of a.places) {
+      const s = stateOf(p);
+      if (s) inCoa.add(s);
+    }
+  }
+  if (inCoa.size < MIN_STATES_FOR_MAP) return null;
+  const L = LABELS[input.lang];
+  const data: MapDatum[] = [];
+  for (const code of [...inCoa].sort()) {
+    const state = input.states.get(code)!;
+    const figure = await book.figure(`sum(women where coa = "${coa}" and place = "${code}")`);
+    const rate =
+      figure.value !== null && state.populationWomen
+        ? Math.round((figure.value / state.populationWomen) * 100_000 * 10) / 10
+        : null;
+    data.push({ code, name: state.name, figure, ratePer100kWomen: rate });
+  }
+  return {
+    kind: 'map',
+    id: `map-${coa}`,
+    title: `${L.byEntity(L.women)} — ${input.lang === 'es' ? 'línea de acción' : 'course of action'} ${coa}`,
+    metric: L.women,
+    data,
+  };
+}
+
+/** Notes on the data where the source stated a different number than the records give, by section. */
+function groupNotes(findings: readonly Finding[], lang: Lang): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const f of findings) {
+    if (f.severity !== 'error' || f.section === null) continue;
+    const coaSection = f.section.startsWith('coa:') || f.section.startsWith('goal:') ? f.section : null;
+    if (!coaSection) continue;
+    const text = `${LABELS[lang].notePrefix}: ${f.message[lang]}`;
+    out.set(coaSection, [...(out.get(coaSection) ?? []), text]);
+  }
+  return out;
+}
