@@ -7,6 +7,7 @@ import { registerDb } from './commands/db.command.js';
 import { registerExport } from './commands/export.command.js';
 import { registerImport } from './commands/import.command.js';
 import { registerInit } from './commands/init.command.js';
+import { registerReport } from './commands/report.command.js';
 import { registerStart } from './commands/start.command.js';
 import { EXIT, exitCodeOf, printAppError, processIo, t, translateCommander, type Io } from './output.js';
 
@@ -54,6 +55,7 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
   registerImport(program, lang, io);
   registerExport(program, lang, io);
   registerCheck(program, lang, io, setExit);
+  registerReport(program, lang, io);
   registerDb(program, lang, io);
   return program;
 }

@@ -12,7 +12,6 @@ import {
   Header,
   HeadingLevel,
   ImageRun,
-  ImportedXmlComponent,
   InternalHyperlink,
   LevelFormat,
   Packer,
@@ -394,8 +393,11 @@ function sourceNote(note: SourceNote, doc: ReportDocument): Paragraph[] {
   ];
 }
 
-/** Word's table style, so that an editor can restyle every data table at once. */
-const TABLE_STYLE = `<w:style w:type="table" w:styleId="ReportTable"><w:name w:val="Report Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="${INK}"/><w:left w:val="single" w:sz="8" w:space="0" w:color="${INK}"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="${INK}"/><w:right w:val="single" w:sz="8" w:space="0" w:color="${INK}"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="${LINE}"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="${LINE}"/></w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="100" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${HEAD_FILL}"/></w:tcPr></w:tblStylePr></w:style>`;
+/**
+ * Word's table style, so that an editor can restyle every data table at once. docx has no table styles, and its
+ * `importedStyles` replace its default styles (Normal, headings, TOC…), while `externalStyles` are added to them.
+ */
+const EXTERNAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" mc:Ignorable="w14 w15"><w:style w:type="table" w:styleId="ReportTable"><w:name w:val="Report Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="${INK}"/><w:left w:val="single" w:sz="8" w:space="0" w:color="${INK}"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="${INK}"/><w:right w:val="single" w:sz="8" w:space="0" w:color="${INK}"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="${LINE}"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="${LINE}"/></w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="100" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${HEAD_FILL}"/></w:tcPr></w:tblStylePr></w:style></w:styles>`;
 
 function styles(doc: ReportDocument) {
   const language = { value: doc.lang === 'es' ? 'es-MX' : 'en-US' };
@@ -417,15 +419,15 @@ function styles(doc: ReportDocument) {
       },
       heading1: {
         run: { font: SANS, size: 32, bold: true, color: INK },
-        paragraph: { spacing: { before: 0, after: 240 }, keepNext: true, pageBreakBefore: true },
+        paragraph: { spacing: { before: 0, after: 240 }, keepNext: true, pageBreakBefore: true, outlineLevel: 0 },
       },
       heading2: {
         run: { font: SANS, size: 26, bold: true, color: INK },
-        paragraph: { spacing: { before: 360, after: 120 }, keepNext: true },
+        paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, outlineLevel: 1 },
       },
       heading3: {
         run: { font: SANS, size: 22, bold: true, color: ACCENT },
-        paragraph: { spacing: { before: 240, after: 80 }, keepNext: true },
+        paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, outlineLevel: 2 },
       },
     },
     paragraphStyles: [
@@ -488,7 +490,6 @@ function styles(doc: ReportDocument) {
       },
       { id: 'Code', name: 'Formula', basedOn: 'DefaultParagraphFont', run: { font: MONO } },
     ],
-    importedStyles: [ImportedXmlComponent.fromXmlString(TABLE_STYLE)],
   };
 }
 
@@ -501,6 +502,7 @@ export async function renderDocx(doc: ReportDocument, options: RenderDocxOptions
     subject: doc.planTitle,
     creator: 'nap1325',
     features: { updateFields: true },
+    externalStyles: EXTERNAL_STYLES,
     styles: styles(doc),
     numbering: {
       config: [
