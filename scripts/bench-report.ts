@@ -34,7 +34,7 @@ function scaled(p: PeriodFile, year: number, times: number): PeriodFile {
         dates: [],
       });
   }
-  const json = (x: unknown) => JSON.parse(rename(JSON.stringify(x), tag)) as never;
+  const json = <T>(x: T): T => JSON.parse(rename(JSON.stringify(x), tag)) as T;
   return {
     ...p,
     period: { ...p.period, year },

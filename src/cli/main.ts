@@ -9,6 +9,7 @@ import { registerImport } from './commands/import.command.js';
 import { registerInit } from './commands/init.command.js';
 import { registerReport } from './commands/report.command.js';
 import { registerStart } from './commands/start.command.js';
+import { registerUser } from './commands/user.command.js';
 import { EXIT, exitCodeOf, printAppError, processIo, t, translateCommander, type Io } from './output.js';
 
 /** Language from --lang (looked up before parsing, so help texts are in it too), else the environment. */
@@ -56,6 +57,7 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
   registerExport(program, lang, io);
   registerCheck(program, lang, io, setExit);
   registerReport(program, lang, io);
+  registerUser(program, lang, io);
   registerDb(program, lang, io);
   return program;
 }

@@ -6,6 +6,9 @@ export type AppErrorCode =
   | 'forbidden'
   | 'unauthenticated'
   | 'locked'
+  | 'precondition_failed'
+  | 'too_large'
+  | 'rate_limited'
   | 'database'
   | 'usage'
   | 'internal';

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from '../db/create-db.js';
 import { importFiles, type ImportSummary, type InputFile, type Progress } from './import.service.js';
 import { prepareDatabase } from './reference-data.service.js';
+import { approveAndPublish } from './workflow-seed.js';
 
 export const SEED_DIR = fileURLToPath(new URL('../../data/seed/', import.meta.url));
 
@@ -28,5 +29,7 @@ export async function initDatabase(
 ): Promise<{ migrations: string[]; placesAdded: number; seed: ImportSummary | null }> {
   const prepared = await prepareDatabase(database);
   const seed = options.empty ? null : await importFiles(database, seedFiles(), options.progress);
+  // The embedded report was published in 2023: its data is approved and public.
+  if (seed) for (const p of seed.periods) await approveAndPublish(database, p.year);
   return { ...prepared, seed };
 }

@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import type { Lang } from '../../core/model/kinds.js';
+import { readConfig } from '../../config/config.js';
+import { buildServer } from '../../server/app.js';
+import { openDatabase } from '../../services/database.js';
 import { initDatabase } from '../../services/init.service.js';
+import { prepareDatabase } from '../../services/reference-data.service.js';
 import { readStatus, type DatabaseStatus } from '../../services/status.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
@@ -11,19 +15,65 @@ export function registerStart(program: Command, lang: Lang, io: Io): void {
     .description(
       t(
         lang,
-        'prepara la base de datos (con el plan de México y el informe 2022 si está vacía) y muestra su contenido',
-        "prepare the database (with Mexico's plan and the 2022 report when empty) and show what it holds",
+        'prepara la base de datos (con el plan de México y el informe 2022 si está vacía) e inicia la aplicación web y la API',
+        "prepare the database (with Mexico's plan and the 2022 report when empty) and start the web application and API",
       ),
     )
-    .action(async (_o: unknown, cmd: Command) => {
+    .option(
+      '--no-serve',
+      t(
+        lang,
+        'solo prepara la base de datos y muestra su contenido',
+        'only prepare the database and show what it holds',
+      ),
+    )
+    .action(async (o: { serve: boolean }, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
-      const status = await withDatabase(opts, async (db) => {
-        const before = await readStatus(db);
-        if (before.plan === null) await initDatabase(db, { progress: (m) => !opts.json && io.err(m[lang]) });
-        return readStatus(db);
-      });
+      const config = readConfig();
+      const database = openDatabase(opts.db ?? config.databaseUrl);
+      await prepareDatabase(database);
+      if ((await readStatus(database)).plan === null)
+        await initDatabase(database, { progress: (m) => !opts.json && io.err(m[lang]) });
+      const status = await readStatus(database);
       if (opts.json) io.out(JSON.stringify(status, null, 2));
       else printStatus(io, lang, status);
+      if (!o.serve) {
+        await database.close();
+        return;
+      }
+      const app = await buildServer({ database, logger: false });
+      const address = await app.listen({ host: config.host, port: config.port });
+      const users = Number(
+        (
+          await database.db
+            .selectFrom('app_user')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      io.out(
+        t(
+          lang,
+          `nap1325 escucha en ${address} (API en ${address}/api, documentación en ${address}/docs)`,
+          `nap1325 is listening on ${address} (API at ${address}/api, documentation at ${address}/docs)`,
+        ),
+      );
+      if (users === 0)
+        io.out(
+          t(
+            lang,
+            'No hay cuentas: cree la primera con `npx nap1325 user create --role admin --email … --name …` o `npx nap1325 init --demo`.',
+            'No accounts yet: create the first with `npx nap1325 user create --role admin --email … --name …` or `npx nap1325 init --demo`.',
+          ),
+        );
+      const stop = () =>
+        void app
+          .close()
+          .then(() => database.close())
+          .then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await new Promise<never>(() => {});
     });
   program
     .command('status')

@@ -177,4 +177,21 @@ describe('renderDocx', () => {
     const xml = files.get('word/document.xml')!.toString();
     expect(textOf(xml)).not.toContain('DRAFT');
   });
+
+  it('drops characters XML cannot hold and can skip the page estimate', async () => {
+    const base = makeReportDocument('en');
+    const doc: ReportDocument = {
+      ...base,
+      body: [{ kind: 'paragraph', id: 'p', label: null, parts: [{ kind: 'text', text: 'a\u0001b\u000Bc' }] }],
+    };
+    const files = readZip(await renderDocx(doc, { estimatePages: false }));
+    const xml = files.get('word/document.xml')!.toString();
+    expect(textOf(xml)).toContain('abc');
+    expect(xml).not.toMatch(/[\u0001\u000B]/);
+    const estimated = readZip(await renderDocx(doc, {}))
+      .get('word/document.xml')!
+      .toString();
+    expect(estimated).toMatch(/PAGEREF _Toc\d+ \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t[^>]*>\d+</);
+    expect(xml).not.toMatch(/PAGEREF _Toc\d+ \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t/);
+  });
 });

@@ -14,6 +14,7 @@ import {
   ImageRun,
   InternalHyperlink,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -29,6 +30,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
 import type {
   Block,
   Figure,
@@ -49,6 +51,12 @@ export interface DocxImage {
 export interface RenderDocxOptions {
   /** Map block id → PNG of the map. A map without an image is rendered as its data table alone. */
   images?: Record<string, DocxImage>;
+  /**
+   * Write estimated page numbers into the table of contents and the page count (default true), so that viewers that
+   * do not update fields (LibreOffice, previews) show them; Word recomputes every field when it opens the file. Costs
+   * about 1 s per 15 pages.
+   */
+  estimatePages?: boolean;
 }
 
 const SANS = 'Arial';
@@ -63,6 +71,8 @@ const LINE = 'A6A6A6';
 const PAGE = { width: 11906, height: 16838, margin: 1418 };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const TEXT_WIDTH_PX = Math.floor((TEXT_WIDTH / 1440) * 96);
+/** The tallest image that fits on a page under its title. */
+const MAX_IMAGE_HEIGHT_PX = Math.floor(((PAGE.height - 2 * PAGE.margin) / 1440) * 96) - 120;
 const STATUS_FILL: Record<IndicatorStatus, string> = {
   met: 'E2EFDA',
   'on-track': 'FFF2CC',
@@ -73,8 +83,8 @@ const STATUS_FILL: Record<IndicatorStatus, string> = {
 const WORDS = { es: { of: 'de', entity: 'Entidad' }, en: { of: 'of', entity: 'Entity' } } as const;
 
 /** XML 1.0 forbids most control characters; a stray one would make Word refuse the file. */
-// eslint-disable-next-line no-control-regex
 const INVALID_XML =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Runs for a piece of text: never interpreted, line breaks kept. */
@@ -191,15 +201,17 @@ const para = (style: string, children: ParagraphChild[], extra: { keepNext?: boo
 
 function tableBlock(block: Extract<Block, { kind: 'table' }>, doc: ReportDocument): FileChild[] {
   const out: FileChild[] = [para('TableTitle', textRuns(block.title), { keepNext: true })];
-  out.push(
-    grid({
-      header: block.columns,
-      rows: block.rows.map((row) => row.map((c) => cellRuns(c))),
-      total: block.total?.map((c) => cellRuns(c, { bold: true })),
-    }),
-  );
-  if (block.source) out.push(para('Source', textRuns(`${doc.labels.source}: ${block.source}`)));
-  else out.push(para('Source', []));
+  // Word cannot open a table without cells.
+  if (block.columns.length > 0) {
+    out.push(
+      grid({
+        header: block.columns,
+        rows: block.rows.map((row) => row.map((c) => cellRuns(c))),
+        total: block.total?.map((c) => cellRuns(c, { bold: true })),
+      }),
+    );
+  }
+  out.push(para('Source', block.source ? textRuns(`${doc.labels.source}: ${block.source}`) : []));
   return out;
 }
 
@@ -252,7 +264,7 @@ function mapBlock(block: Extract<Block, { kind: 'map' }>, doc: ReportDocument, i
   const out: FileChild[] = [para('TableTitle', textRuns(block.title), { keepNext: true })];
   const image = images?.[block.id];
   if (image && image.width > 0 && image.height > 0) {
-    const scale = Math.min(1, TEXT_WIDTH_PX / image.width);
+    const scale = Math.min(1, TEXT_WIDTH_PX / image.width, MAX_IMAGE_HEIGHT_PX / image.height);
     out.push(
       new Paragraph({
         alignment: AlignmentType.CENTER,
@@ -279,6 +291,7 @@ function mapBlock(block: Extract<Block, { kind: 'map' }>, doc: ReportDocument, i
         { label: block.metric, numeric: true },
         { label: doc.labels.per100k, numeric: true },
       ],
+      widths: [TEXT_WIDTH - 4400, 2000, 2400],
       rows: block.data.map((d) => [
         textRuns(d.name),
         figureRuns(d.figure),
@@ -369,7 +382,7 @@ function annexes(doc: ReportDocument): FileChild[] {
     h1(l.checker),
     ...narrative(doc.checkSummary),
     h1(l.sourceNotes),
-    ...doc.notes.flatMap((note) => sourceNote(note, doc)),
+    ...[...doc.notes].sort((a, b) => a.n - b.n).flatMap((note) => sourceNote(note, doc)),
   ];
 }
 
@@ -412,7 +425,10 @@ function styles(doc: ReportDocument) {
   });
   return {
     default: {
-      document: { run: { font: SANS, size: 21, language }, paragraph: { spacing: { after: 120, line: 276 } } },
+      document: {
+        run: { font: SANS, size: 21, language },
+        paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
+      },
       title: {
         run: { font: SANS, size: 56, bold: true, color: INK },
         paragraph: { spacing: { before: 240, after: 480 } },
@@ -503,6 +519,7 @@ export async function renderDocx(doc: ReportDocument, options: RenderDocxOptions
     creator: 'nap1325',
     features: { updateFields: true },
     externalStyles: EXTERNAL_STYLES,
+    ...(options.estimatePages === false ? {} : { pageNumbers: estimatePageNumbers }),
     styles: styles(doc),
     numbering: {
       config: [

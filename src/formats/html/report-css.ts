@@ -9,18 +9,7 @@ export const PAGE_MARGIN_MM = { top: 20, right: 17, bottom: 18, left: 17 } as co
 
 const m = PAGE_MARGIN_MM;
 
-/** Diagonal "draft" watermark as an inline SVG image (an image, so that it adds no text to the PDF). */
-function watermark(label: string): string {
-  const text = label.replace(/[^\p{L}\p{N} ]/gu, '');
-  const svg =
-    `<svg xmlns='http://www.w3.org/2000/svg' width='600' height='600'>` +
-    `<text x='300' y='300' transform='rotate(-35 300 300)' text-anchor='middle' dominant-baseline='middle' ` +
-    `font-family='Liberation Sans, DejaVu Sans, sans-serif' font-size='110' font-weight='700' letter-spacing='8' ` +
-    `fill='%23691c32' fill-opacity='0.07'>${text}</text></svg>`;
-  return `url("data:image/svg+xml;charset=utf-8,${svg.replace(/"/g, "'").replace(/#/g, '%23').replace(/ /g, '%20')}")`;
-}
-
-export function reportCss(draftLabel: string | null): string {
+export function reportCss(): string {
   return `
 :root {
   --guinda: #691c32; --guinda-2: #9f2241; --gold: #bc955c; --gold-light: #ddc9a3; --gold-pale: #f6efe3;
@@ -31,10 +20,11 @@ export function reportCss(draftLabel: string | null): string {
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: var(--sans); font-size: 10.5pt; line-height: 1.5; color: var(--text); background: #fff; }
-.mode-web body, body.mode-web { background: #f3f1ec; }
+body.mode-web { background: #f3f1ec; }
 .mode-web .sheet { max-width: 54rem; margin: 0 auto; background: #fff; padding: 0 3rem 3rem; box-shadow: 0 0 0 1px var(--rule); }
-.watermark { display: none; }
-${draftLabel ? `.watermark { display: block; position: fixed; inset: 0; pointer-events: none; z-index: 10; background: ${watermark(draftLabel)} center / 150mm auto no-repeat; }` : ''}
+
+.draft-strip { position: sticky; top: 0; z-index: 10; padding: 1mm 0; text-align: center; font-size: 9pt; font-weight: 700;
+  letter-spacing: .2em; color: #fff; background: var(--guinda-2); border-bottom: .6mm solid var(--gold); }
 
 /* Cover */
 .cover { display: flex; flex-direction: column; padding: 0; }
@@ -42,7 +32,7 @@ ${draftLabel ? `.watermark { display: block; position: fixed; inset: 0; pointer-
 .cover-plan { margin: 18mm 0 0; font-size: 13pt; font-weight: 700; letter-spacing: .12em; text-transform: uppercase; color: var(--gold); }
 .cover-title { margin: 4mm 0 0; font-size: 30pt; line-height: 1.15; font-weight: 700; color: var(--guinda); }
 .cover-period { margin: 3mm 0 0; font-size: 14pt; color: var(--grey); }
-.draft-band { margin: 12mm 0 0; padding: 3mm 0; text-align: center; font-size: 16pt; font-weight: 700; letter-spacing: .5em;
+.draft-band { margin: 12mm 0 0; padding: 3mm 0; text-align: center; font-size: 16pt; font-weight: 700; letter-spacing: .2em;
   color: #fff; background: var(--guinda-2); border-top: 1mm solid var(--gold); border-bottom: 1mm solid var(--gold); }
 .cover-institutions { list-style: none; margin: auto 0 0; padding: 6mm 0 0; border-top: .6mm solid var(--gold);
   display: grid; grid-template-columns: repeat(auto-fill, minmax(52mm, 1fr)); gap: 5mm 8mm; }
@@ -75,6 +65,7 @@ p { margin: 0 0 2.5mm; orphans: 3; widows: 3; }
 ul.list { margin: 0 0 3mm; padding-left: 6mm; }
 ul.list li::marker { color: var(--gold); }
 a.fig { color: inherit; text-decoration: none; border-bottom: 1px dotted var(--gold); font-variant-numeric: tabular-nums; }
+a.fig:hover, a.fig:focus { background: var(--gold-pale); outline: none; }
 strong a.fig, a.fig strong { font-weight: 700; }
 
 /* Tables */
@@ -93,14 +84,14 @@ thead { display: table-header-group; }
 
 /* Callouts */
 .callouts { display: flex; flex-wrap: wrap; gap: 4mm; margin: 4mm 0 5mm; }
-.callout { flex: 1 1 45mm; break-inside: avoid; page-break-inside: avoid; padding: 4mm 5mm; background: var(--gold-pale);
+.callout { flex: 0 1 58mm; min-width: 45mm; break-inside: avoid; page-break-inside: avoid; padding: 4mm 5mm; background: var(--gold-pale);
   border-left: 2mm solid var(--guinda); text-align: left; }
 .callout .fig { display: block; width: max-content; font-size: 28pt; font-weight: 700; line-height: 1.1; color: var(--guinda); border-bottom: none; }
 .callout-label { display: block; margin-top: 1mm; font-size: 10pt; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: var(--gold); }
 
 /* Indicator boxes */
 .indicator { break-inside: avoid; page-break-inside: avoid; margin: 4mm 0 5mm; border: .35mm solid var(--rule); border-top: 1.5mm solid var(--guinda); padding: 3mm 4mm; }
-.ind-head { display: flex; justify-content: space-between; align-items: center; gap: 4mm; }
+.ind-head { display: flex; justify-content: space-between; align-items: center; gap: 4mm; font-size: 8.5pt; }
 .ind-code { font-size: 9pt; font-weight: 700; letter-spacing: .06em; text-transform: uppercase; color: var(--guinda); }
 .ind-text { margin: 1.5mm 0 2.5mm; font-weight: 700; }
 .ind-values { display: flex; flex-wrap: wrap; gap: 2mm 10mm; margin: 0; }
@@ -114,7 +105,7 @@ thead { display: table-header-group; }
 .status-no-data { color: #4a4c4b; background: #eeeeec; border-color: #8c8e8d; }
 
 /* Maps */
-.map-block figcaption { font-weight: 700; color: var(--guinda); margin-bottom: 2mm; }
+.map-block figcaption { font-weight: 700; color: var(--guinda); margin-bottom: 2mm; break-after: avoid; page-break-after: avoid; }
 .map-svg { break-inside: avoid; page-break-inside: avoid; margin: 0 0 3mm; }
 .map-svg svg { display: block; width: 100%; height: auto; max-height: 140mm; }
 .map-table { margin-top: 2mm; }
@@ -130,23 +121,25 @@ thead { display: table-header-group; }
 .annex table td.ind-name { min-width: 45mm; }
 .annex .calc { font-size: 8.5pt; color: #3b3b3b; }
 .source-notes { list-style: none; margin: 0; padding: 0; font-size: 8.5pt; }
-.source-notes li { display: grid; grid-template-columns: 10mm 1fr; gap: 0 2mm; padding: 1.5mm 0; border-bottom: .25mm solid var(--rule); break-inside: avoid; page-break-inside: avoid; }
-.note-n { grid-row: span 3; font-weight: 700; color: var(--guinda); text-align: right; }
+.source-notes li { display: grid; grid-template-columns: 10mm 1fr; gap: 0 2mm; padding: 1mm 0; line-height: 1.35; border-bottom: .25mm solid var(--rule); break-inside: avoid; page-break-inside: avoid; }
+.note-n { grid-row: span 2; font-weight: 700; color: var(--guinda); text-align: right; }
 .note-line { grid-column: 2; }
 .note-key { color: var(--grey); }
-.note-value { font-weight: 700; }
+.note-value { font-weight: 700; margin-right: 4mm; }
 code, .formula { font-family: var(--mono); font-size: 8pt; }
 .formula { background: #f4f2ee; padding: 0 1mm; word-break: break-word; }
-.records code { word-break: break-all; }
+.records code { white-space: nowrap; }
 
 @page { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }
 @media print {
-  body, .mode-web body, body.mode-web { background: #fff; }
+  body, body.mode-web { background: #fff; }
   .mode-web .sheet { max-width: none; padding: 0; box-shadow: none; }
   .mode-print .cover { height: ${297 - m.top - m.bottom - 4}mm; break-after: page; page-break-after: always; }
+  .mode-print .cover-plan { margin-top: 55mm; }
   .toc { break-after: page; page-break-after: always; }
   h2.h-pillar, .annex { break-before: page; page-break-before: always; margin-top: 0; }
   a.fig { border-bottom: none; }
+  .draft-strip { display: none; }
 }
 `;
 }

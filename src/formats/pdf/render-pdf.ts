@@ -1,0 +1,117 @@
+/**
+ * HTML → PDF (A4) and SVG → PNG with Debian's Chromium through playwright-core. One browser per
+ * renderer, reused; a fresh context and page per render. Nothing is ever fetched (QUALITY C4): every
+ * request is aborted, the context is offline, JavaScript and service workers are off.
+ */
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Lang } from '../../core/model/kinds.js';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** A4 margins (mm); the top and bottom ones hold the running header and the page footer. */
+const MARGIN = { top: '20mm', right: '17mm', bottom: '18mm', left: '17mm' };
+const TEMPLATE_STYLE =
+  'font-family: Liberation Sans, DejaVu Sans, Arial, sans-serif; font-size: 7.5pt; color: #6f7271; width: 100%; ' +
+  'margin: 0 17mm; display: flex; justify-content: space-between; -webkit-print-color-adjust: exact;';
+
+export interface PdfRenderOptions {
+  /** Running header (the report's title). */
+  title: string;
+  lang: Lang;
+  /** Shown at the right of the header while the report is a draft ("BORRADOR"). */
+  draftLabel?: string;
+  /** "Página" / "Page": the footer reads "Página N de M" / "Page N of M". */
+  pageLabel: string;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export class PdfRenderer {
+  private constructor(private browser: Browser) {}
+
+  static async launch(): Promise<PdfRenderer> {
+    return new PdfRenderer(await launchChromium());
+  }
+
+  /** A context that cannot reach anything: offline, every request aborted, no JavaScript. */
+  private async isolatedContext(
+    viewport?: { width: number; height: number },
+    deviceScaleFactor = 1,
+  ): Promise<BrowserContext> {
+    if (!this.browser.isConnected()) this.browser = await launchChromium();
+    const context = await this.browser.newContext({
+      javaScriptEnabled: false,
+      offline: true,
+      serviceWorkers: 'block',
+      acceptDownloads: false,
+      ...(viewport ? { viewport, deviceScaleFactor } : {}),
+    });
+    await context.route('**/*', (route) => route.abort());
+    return context;
+  }
+
+  async render(html: string, options: PdfRenderOptions): Promise<Buffer> {
+    const context = await this.isolatedContext();
+    try {
+      const page = await context.newPage();
+      await page.route('**/*', (route) => route.abort());
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.emulateMedia({ media: 'print' });
+      const of = options.lang === 'es' ? 'de' : 'of';
+      const draft = options.draftLabel
+        ? `<span style="font-weight: 700; color: #9f2241;">${escapeHtml(options.draftLabel)}</span>`
+        : '<span></span>';
+      return await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        displayHeaderFooter: true,
+        margin: MARGIN,
+        headerTemplate: `<div style="${TEMPLATE_STYLE} border-bottom: 0.3mm solid #bc955c; padding-bottom: 1.5mm;"><span>${escapeHtml(options.title)}</span>${draft}</div>`,
+        footerTemplate:
+          `<div style="${TEMPLATE_STYLE} justify-content: flex-end;"><span>${escapeHtml(options.pageLabel)} ` +
+          `<span class="pageNumber"></span> ${of} <span class="totalPages"></span></span></div>`,
+        outline: true,
+        tagged: true,
+      });
+    } finally {
+      await context.close();
+    }
+  }
+
+  /** A PNG of the SVG at width × height CSS px, drawn at 2× for print sharpness (for DOCX). */
+  async screenshotSvg(svg: string, width: number, height: number): Promise<Buffer> {
+    const context = await this.isolatedContext({ width, height }, 2);
+    try {
+      const page = await context.newPage();
+      await page.route('**/*', (route) => route.abort());
+      const html =
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff;overflow:hidden}' +
+        `svg{display:block;width:${width}px;height:${height}px}</style></head><body>${svg}</body></html>`;
+      await page.setContent(html, { waitUntil: 'load' });
+      return await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height } });
+    } finally {
+      await context.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { isAppError } from '../core/errors.js';
+import type { Actor } from '../core/model/access.js';
+import type { Lang } from '../core/model/kinds.js';
+import { resolveSession } from '../services/auth.service.js';
+import type { Database } from '../services/database.js';
+import { sendError, statusOf } from './errors.js';
+import { registerRoutes } from './routes/index.js';
+
+export const SESSION_COOKIE = 'nap1325_session';
+const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    csrfToken: string | null;
+    sessionToken: string | null;
+    lang: Lang;
+  }
+}
+
+export interface ServerOptions {
+  database: Database;
+  /** Secure cookies (HTTPS); off for plain-HTTP development and tests. */
+  secureCookies?: boolean;
+  /** Serve the built web application from dist/web (default true when it exists). */
+  web?: boolean;
+  logger?: boolean;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** Language of a request: ?lang=, else the Accept-Language header, else Spanish. */
+export function requestLang(req: FastifyRequest): Lang {
+  const q = (req.query as { lang?: unknown } | undefined)?.lang;
+  if (q === 'es' || q === 'en') return q;
+  const header = req.headers['accept-language'] ?? '';
+  return /^\s*en\b/i.test(header) ? 'en' : 'es';
+}
+
+/** The HTTP application: API under /api, OpenAPI at /docs, the web application everywhere else. */
+export async function buildServer(options: ServerOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'nap1325 API',
+        version: '1',
+        description:
+          'Monitoring and reporting of National Action Plans on UNSC Resolution 1325. Errors: {error: {code, message, reference?}}.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('sessionToken', null);
+  app.decorateRequest('lang', 'es');
+  app.addHook('onRequest', async (req) => {
+    req.lang = requestLang(req);
+    const token = req.cookies[SESSION_COOKIE];
+    if (typeof token === 'string' && token.length > 0 && token.length < 200) {
+      const session = await resolveSession(options.database, token);
+      if (session) {
+        req.actor = session.actor;
+        req.csrfToken = session.csrfToken;
+        req.sessionToken = token;
+      }
+    }
+  });
+  // CSRF (QUALITY A5): state-changing requests need the session's token in a header, and a same-origin Origin.
+  app.addHook('preHandler', async (req, reply) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || !req.url.startsWith('/api/')) return;
+    const origin = req.headers.origin;
+    if (origin !== undefined && req.headers.host !== undefined && new URL(origin).host !== req.headers.host)
+      return sendError(reply, req.lang, 'forbidden', { es: 'origen no permitido', en: 'cross-origin request refused' });
+    if (req.sessionToken !== null && req.headers['x-csrf-token'] !== req.csrfToken)
+      return sendError(reply, req.lang, 'forbidden', {
+        es: 'falta el token CSRF o no es válido; recargue la página',
+        en: 'missing or invalid CSRF token; reload the page',
+      });
+  });
+  app.setErrorHandler((error, req, reply) => {
+    if (isAppError(error)) {
+      const msg = error.details[req.lang];
+      return sendError(
+        reply,
+        req.lang,
+        error.code,
+        typeof msg === 'string' ? { es: msg, en: msg } : { es: error.message, en: error.message },
+        error.details.problems ? { problems: error.details.problems } : undefined,
+      );
+    }
+    const e = error as { validation?: unknown; statusCode?: number; code?: string; message?: string };
+    if (e.validation || e.code === 'FST_ERR_VALIDATION')
+      return sendError(reply, req.lang, 'invalid_input', {
+        es: `solicitud no válida: ${e.message ?? ''}`,
+        en: `invalid request: ${e.message ?? ''}`,
+      });
+    if (e.statusCode === 429)
+      return sendError(reply, req.lang, 'rate_limited', {
+        es: 'demasiados intentos; espere un momento',
+        en: 'too many attempts; wait a moment',
+      });
+    if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return sendError(reply, req.lang, 'too_large', {
+        es: 'el archivo o la solicitud es demasiado grande',
+        en: 'the file or request is too large',
+      });
+    if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500)
+      return sendError(reply, req.lang, 'invalid_input', { es: 'solicitud no válida', en: 'invalid request' });
+    // C5: a message and a reference, never a stack trace or SQL.
+    const reference = randomUUID();
+    req.log.error({ err: error, reference }, 'unhandled error');
+    return sendError(
+      reply,
+      req.lang,
+      'internal',
+      { es: `error interno (referencia ${reference})`, en: `internal error (reference ${reference})` },
+      { reference },
+    );
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !webIndex)
+      return sendError(reply, req.lang, 'not_found', { es: 'no existe', en: 'not found' });
+    return reply.type('text/html; charset=utf-8').send(webIndex);
+  });
+
+  registerRoutes(app, options);
+
+  const serveWeb = (options.web ?? true) && existsSync(`${WEB_DIR}index.html`);
+  const webIndex = serveWeb ? readFileSync(`${WEB_DIR}index.html`, 'utf8') : null;
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/', wildcard: false, index: false });
+  if (serveWeb)
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html; charset=utf-8').send(webIndex));
+  void statusOf;
+  return app;
+}
