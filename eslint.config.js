@@ -11,10 +11,12 @@ const layers = {
   services: ['core', 'db', 'formats', 'config'],
   server: ['services', 'core', 'config'],
   cli: ['services', 'core', 'config'],
+  web: ['core', 'server'],
 };
 const all = ['core', 'db', 'formats', 'config', 'services', 'server', 'cli', 'web'];
+// web imports core and types only from server (type imports are erased); nothing else of ours.
 const layerConfigs = Object.entries(layers).map(([layer, allowed]) => ({
-  files: [`src/${layer}/**/*.ts`],
+  files: [`src/${layer}/**/*.{ts,tsx}`],
   ignores: ['**/*.test.ts'],
   rules: {
     'no-restricted-imports': [
@@ -45,6 +47,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

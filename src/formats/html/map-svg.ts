@@ -37,8 +37,7 @@ function mapNameFor(geo: GeoFeatureCollection): string {
   let name = registered.get(geo);
   if (name === undefined) {
     name = `nap1325-map-${++registrations}`;
-    // ECharts' GeoJSON type is structurally the same as ours.
-    echarts.registerMap(name, geo as Parameters<typeof echarts.registerMap>[1]);
+    echarts.registerMap(name, geo);
     registered.set(geo, name);
   }
   return name;
@@ -237,7 +236,7 @@ export function topologyToGeoJson(topology: unknown, objectName = 'states'): Geo
       if (!Array.isArray(g.arcs)) bad('a MultiPolygon has no arcs');
       geometry = { type: 'MultiPolygon', coordinates: g.arcs.map((p: unknown) => polygon(p, arcs)) };
     } else if (g.type === null || g.type === undefined) continue;
-    else bad(`geometry type ${String(g.type)} is not supported (Polygon and MultiPolygon only)`);
+    else bad(`geometry type ${JSON.stringify(g.type)} is not supported (Polygon and MultiPolygon only)`);
     const feature: GeoFeature = { type: 'Feature', properties, geometry };
     if (typeof g.id === 'string' || typeof g.id === 'number') feature.id = String(g.id);
     features.push(feature);

@@ -1,0 +1,60 @@
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider, useParams } from 'react-router';
+import { SessionProvider } from './api/session.js';
+import { Layout } from './components/layout.js';
+import { i18next, isLang } from './i18n/index.js';
+import { appRoutes } from './routes/app/index.js';
+import { HomePage } from './routes/home.page.js';
+import { publicRoutes } from './routes/public/index.js';
+import { SignInPage } from './routes/sign-in/sign-in.page.js';
+import './styles.css';
+
+/** Keeps i18next and <html lang> in step with the language in the URL. */
+function LanguageScope() {
+  const { lang } = useParams();
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (isLang(lang)) {
+      void i18next.changeLanguage(lang);
+      document.documentElement.lang = lang;
+      document.title = `nap1325 — ${t('planName')}`;
+    }
+  }, [lang, t]);
+  if (!isLang(lang)) return <Navigate to="/es/" replace />;
+  return <Outlet />;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <h1>{t('notFound')}</h1>;
+}
+
+const router = createBrowserRouter([
+  { path: '/', element: <Navigate to={navigator.language.startsWith('en') ? '/en/' : '/es/'} replace /> },
+  {
+    path: '/:lang',
+    element: <LanguageScope />,
+    children: [
+      {
+        element: <Layout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'app', children: appRoutes },
+          ...publicRoutes,
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
+  </StrictMode>,
+);
