@@ -10,7 +10,7 @@ const layers = {
   config: [],
   services: ['core', 'db', 'formats', 'config'],
   server: ['services', 'core', 'config'],
-  cli: ['services', 'core', 'config'],
+  cli: ['services', 'core', 'config', 'server'],
   web: ['core', 'server'],
 };
 const all = ['core', 'db', 'formats', 'config', 'services', 'server', 'cli', 'web'];
