@@ -76,12 +76,12 @@ export async function buildReport(input: ReportInput): Promise<ReportDocument> {
       body.push({ kind: 'heading', id: gid, level: 2, number: String(goal.number), text: goalTitle });
       toc.push({ id: gid, level: 2, text: goalTitle });
       body.push({ kind: 'lead', text: goal.text[lang] });
-      body.push(...(await sectionItems(`goal:${goal.code}`, period, book, lang)));
+      body.push(...(await sectionItems(`goal:${goal.code}`, period, book, lang, goal.text[lang])));
       for (const coa of plan.coursesOfAction.filter((c) => c.goal === goal.code).sort((a, b) => a.number - b.number)) {
         const title = lang === 'es' ? `Línea de acción ${coa.code}` : `Course of action ${coa.code}`;
         body.push({ kind: 'heading', id: `coa-${coa.code}`, level: 3, number: coa.code, text: title });
         body.push({ kind: 'lead', text: coa.text[lang] });
-        body.push(...(await sectionItems(`coa:${coa.code}`, period, book, lang)));
+        body.push(...(await sectionItems(`coa:${coa.code}`, period, book, lang, coa.text[lang])));
         for (const ind of plan.indicators
           .filter((i) => i.courseOfAction === coa.code)
           .sort((a, b) => a.number - b.number)) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../core/errors.js';
 import type { MapDatum } from '../../core/report/document.js';
-import { MAP_SVG_SIZE, renderMapSvg, topologyToGeoJson, type GeoFeatureCollection } from './map-svg.js';
+import { classify, MAP_SVG_SIZE, renderMapSvg, topologyToGeoJson, type GeoFeatureCollection } from './map-svg.js';
 
 const topology: unknown = JSON.parse(
   readFileSync(new URL('../../../reference/mx-states.topo.json', import.meta.url), 'utf8'),
@@ -160,9 +160,10 @@ describe('renderMapSvg', () => {
     expect(paths).toHaveLength(32);
     const fills = paths.map((p) => /fill="([^"]+)"/.exec(p)![1]);
     expect(fills.filter((f) => f === '#d5d5d2')).toHaveLength(29); // 28 absent + 1 null
-    expect(fills).toContain('rgb(105,28,50)'); // the maximum takes the darkest colour
+    expect(fills).toContain('#691c32'); // the maximum takes the darkest colour
     expect(svg).toContain('>Mujeres</text>');
-    expect(svg).toContain('>1,925</text>');
+    expect(svg).toContain('>1,925</text>'); // legend classes: 0 – 770, 771 – 1,924, 1,925
+    expect(svg).toContain('>771 – 1,924</text>');
     expect(svg).toContain('>Sin datos</text>');
     expect(renderMapSvg(data, geo, { title: 't', metric: 'Women', lang: 'en' })).toContain('>No data</text>');
   });
@@ -178,7 +179,30 @@ describe('renderMapSvg', () => {
     expect(renderMapSvg(data, geo, { title: 'Mujeres <en> redes & "más"', metric: 'Mujeres', lang: 'es' })).toBe(svg);
     const other = renderMapSvg([datum('05', 'Coahuila', 3, 1)], geo, { title: 'Otro', metric: 'Mujeres', lang: 'es' });
     const idsOf = (s: string) => [...s.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
-    expect(idsOf(svg).length).toBeGreaterThan(0);
     for (const id of idsOf(other)) expect(idsOf(svg)).not.toContain(id);
+    expect(other).not.toMatch(/zr\d+-/);
+  });
+});
+
+describe('classify', () => {
+  const fmt = (n: number) => new Intl.NumberFormat('en-US').format(n);
+
+  it('makes up to five quantile classes so that one large value does not wash out the rest', () => {
+    const values = [15, 20, 25, 36, 40, 52, 57, 89, 95, 123, 154, 170, 200, 306, 387, 459, 600, 982, 5243, 7388];
+    const classes = classify(values, fmt);
+    expect(classes).toHaveLength(5);
+    expect(classes.map((c) => c.label)).toEqual(['15 – 39', '40 – 94', '95 – 199', '200 – 599', '600 – 7,388']);
+    expect(
+      classes.map((c) => values.filter((v) => v >= c.min && (v < c.max || (c === classes[4] && v === c.max))).length),
+    ).toEqual([4, 4, 4, 4, 4]);
+    expect(classes[4]!.color).toBe('#691c32');
+    expect(new Set(classes.map((c) => c.color)).size).toBe(5);
+  });
+
+  it('handles few distinct values, decimals and no data', () => {
+    expect(classify([7, 7, 7], fmt)).toEqual([{ min: 7, max: 7, label: '7', color: '#691c32' }]);
+    expect(classify([0, 1925], fmt).map((c) => c.label)).toEqual(['0 – 1,924', '1,925']);
+    expect(classify([0.5, 1.5, 2.5], fmt).map((c) => c.label)).toEqual(['0.5 – < 1.5', '1.5 – < 2.5', '2.5']);
+    expect(classify([], fmt)).toEqual([]);
   });
 });

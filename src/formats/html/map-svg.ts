@@ -53,11 +53,47 @@ function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+export interface MapClass {
+  /** Lower bound, inclusive. */
+  min: number;
+  /** Upper bound: exclusive, except for the last class. */
+  max: number;
+  label: string;
+  color: string;
+}
+
 /**
- * Draws the states coloured by `figure.value` (keyed by INEGI `cve_ent` = code.slice(3)); states
- * without a datum or with a null value are grey ("no data"). Returns standalone SVG markup of
- * MAP_SVG_SIZE, with `role="img"` and the title as its accessible name; ids are derived from the
- * content so that several maps can sit in one HTML document.
+ * Up to five classes with (about) the same number of states each (quantiles), so that one large
+ * value does not wash out every other state. Integer data get labels like "25 – 94".
+ */
+export function classify(values: number[], format: (n: number) => string): MapClass[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const lo = sorted[0];
+  const hi = sorted[sorted.length - 1];
+  if (lo === undefined || hi === undefined) return [];
+  const k = Math.min(RAMP.length, new Set(sorted).size);
+  const breaks = [lo];
+  for (let i = 1; i < k; i++) {
+    const q = sorted[Math.floor((i * sorted.length) / k)]!;
+    if (q > breaks[breaks.length - 1]!) breaks.push(q);
+  }
+  const integers = sorted.every(Number.isInteger);
+  return breaks.map((min, i) => {
+    const last = i === breaks.length - 1;
+    const max = last ? hi : breaks[i + 1]!;
+    const top = last ? max : integers ? max - 1 : max;
+    const label = min === top ? format(min) : `${format(min)} – ${last || integers ? '' : '< '}${format(top)}`;
+    const color =
+      RAMP[breaks.length === 1 ? RAMP.length - 1 : Math.round((i * (RAMP.length - 1)) / (breaks.length - 1))]!;
+    return { min, max, label, color };
+  });
+}
+
+/**
+ * Draws the states coloured by `figure.value` in quantile classes (keyed by INEGI `cve_ent` =
+ * code.slice(3)); states without a datum or with a null value are grey ("no data"). Returns
+ * standalone SVG markup of MAP_SVG_SIZE, with `role="img"` and the title as its accessible name; ids
+ * are derived from the content so that several maps can sit in one HTML document.
  */
 export function renderMapSvg(
   data: MapDatum[],
@@ -66,10 +102,10 @@ export function renderMapSvg(
 ): string {
   const nf = new Intl.NumberFormat(options.lang === 'es' ? 'es-MX' : 'en-US', { maximumFractionDigits: 1 });
   const values = data.flatMap((d) => (d.figure.value === null ? [] : [d.figure.value]));
-  const max = Math.max(1, ...values);
-  const min = Math.min(0, ...values);
+  const classes = classify(values, (n) => nf.format(n));
   const noData = options.lang === 'es' ? 'Sin datos' : 'No data';
   const { width, height } = MAP_SVG_SIZE;
+  const legendBottom = 48;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({
@@ -77,24 +113,29 @@ export function renderMapSvg(
       textStyle: { fontFamily: FONT },
       title: {
         text: options.metric,
-        left: 24,
-        bottom: 92,
+        left: 19,
+        bottom: legendBottom + classes.length * 20 + 12,
         textStyle: { fontSize: 14, fontWeight: 'bold', color: '#333333' },
       },
       visualMap: {
-        type: 'continuous',
-        min,
-        max,
-        orient: 'horizontal',
-        left: 24,
-        bottom: 58,
-        itemWidth: 14,
-        itemHeight: 200,
-        calculable: false,
-        text: [nf.format(max), nf.format(min)],
-        textGap: 8,
+        type: 'piecewise',
+        show: classes.length > 0,
+        left: 9,
+        bottom: legendBottom,
+        orient: 'vertical',
+        itemWidth: 22,
+        itemHeight: 14,
+        itemGap: 6,
+        itemSymbol: 'rect',
+        selectedMode: false,
         textStyle: { fontSize: 12, color: '#333333' },
-        inRange: { color: RAMP },
+        // Highest class on top.
+        pieces: [...classes].reverse().map((c, i) => ({
+          gte: c.min,
+          ...(i === 0 ? { lte: c.max } : { lt: c.max }),
+          label: c.label,
+          color: c.color,
+        })),
         outOfRange: { color: NO_DATA },
       },
       graphic: [

@@ -108,6 +108,7 @@ describe.each(['es', 'en'] as const)('renderHtml (%s)', (lang) => {
     expect(table).toContain(`${doc.labels.source}:</span> ${escapeHtml(t.source!)}`);
     expect(html).toMatch(/td\.num, th\.num \{ text-align: right;/);
     expect(html).toMatch(/tr\.total td \{ font-weight: 700;/);
+    expect(html).toContain('tfoot { display: table-row-group; }'); // the total is printed once, not on every page
   });
 
   it('draws callouts, indicator boxes with a coloured and labelled status, and data notes', () => {
@@ -124,7 +125,12 @@ describe.each(['es', 'en'] as const)('renderHtml (%s)', (lang) => {
     expect(ind).toContain(`<span class="status status-met">✓ ${doc.labels.statusNames.met}</span>`);
     expect(html).toMatch(/\.status-met \{ color: #[0-9a-f]{6}; background: #[0-9a-f]{6};/);
     expect(html).toContain(`<span class="status status-no-data">– ${doc.labels.statusNames['no-data']}</span>`);
-    expect(html).toMatch(/<aside class="data-note" id="note-h-457" role="note">/);
+    expect(html).toMatch(/<aside class="data-note" id="note-h-457" role="note"><p><strong class="data-note-label">/);
+    // A note whose text already starts with the label does not get it twice.
+    const noted = makeReportDocument(lang);
+    const own = `${lang === 'es' ? 'Nota sobre los datos' : 'Note on the data'}: 623 ≠ 630.`;
+    blockOf(noted, 'note').text = own;
+    expect(renderHtml(noted)).toContain(`role="note"><p>${own}</p></aside>`);
   });
 
   it('follows every map with its data table: entity, value, rate per 100,000 women', () => {
@@ -137,7 +143,7 @@ describe.each(['es', 'en'] as const)('renderHtml (%s)', (lang) => {
     expect(fig).toMatch(
       /<td>Tlaxcala<\/td><td class="num"><a class="fig" href="#note-11"[^>]*>1,925<\/a><\/td><td class="num">2,789.1<\/td>/,
     );
-    expect(fig).toMatch(/<td>Ciudad de México<\/td><td class="num">.*>0<\/a><\/td><td class="num">0<\/td>/);
+    expect(fig).toMatch(/<td>Ciudad de México<\/td><td class="num">.*>0<\/a><\/td><td class="num">0\.0<\/td>/);
     // Without an SVG the table still comes.
     const bare = renderHtml(doc);
     expect(bare).not.toContain('<svg');

@@ -92,7 +92,10 @@ class Renderer {
   ) {
     this.notes = new Map(doc.notes.map((n) => [n.n, n]));
     this.x = EXTRA[doc.lang];
-    this.nf = new Intl.NumberFormat(doc.lang === 'es' ? 'es-MX' : 'en-US', { maximumFractionDigits: 1 });
+    this.nf = new Intl.NumberFormat(doc.lang === 'es' ? 'es-MX' : 'en-US', {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
   }
 
   /** Every figure links to its source note; the tooltip shows the note's formula. */
@@ -179,8 +182,14 @@ class Renderer {
         return this.indicator(b);
       case 'map':
         return this.map(b);
-      case 'note':
-        return `<aside class="data-note" id="${escapeHtml(b.id)}" role="note"><p><strong class="data-note-label">${escapeHtml(this.x.dataNote)}</strong> ${escapeHtml(b.text)}</p></aside>`;
+      case 'note': {
+        // The label is not repeated when the text already starts with it.
+        const stem = (t: string) => t.toLowerCase().replace(/[^\p{L}]/gu, '');
+        const label = stem(b.text).startsWith(stem(this.x.dataNote))
+          ? ''
+          : `<strong class="data-note-label">${escapeHtml(this.x.dataNote)}</strong> `;
+        return `<aside class="data-note" id="${escapeHtml(b.id)}" role="note"><p>${label}${escapeHtml(b.text)}</p></aside>`;
+      }
     }
   }
 
@@ -276,7 +285,7 @@ class Renderer {
       .map(
         (i) =>
           `<tr><td>${escapeHtml(i.code)}</td><td class="ind-name">${escapeHtml(i.text)}<div class="calc"><span class="note-key">${escapeHtml(l.calculation)}:</span> ${escapeHtml(i.calculation)}</div></td>` +
-          `<td class="num">${i.figure ? this.fig(i.figure) : '—'}</td><td>${i.target !== null ? escapeHtml(i.target) : '—'}</td><td>${this.status(i.status)}</td></tr>`,
+          `<td class="num">${i.figure ? this.fig(i.figure) : '—'}</td><td class="nowrap">${i.target !== null ? escapeHtml(i.target) : '—'}</td><td>${this.status(i.status)}</td></tr>`,
       )
       .join('\n');
     const paragraphs = (ps: string[]) => ps.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');

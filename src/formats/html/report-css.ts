@@ -79,6 +79,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 tfoot tr.total td { font-weight: 700; border-top: .5mm solid var(--guinda); border-bottom: .5mm solid var(--guinda); background: var(--gold-pale); }
 tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
+/* The total comes once, after the last row (a tfoot would repeat on every page). */
+tfoot { display: table-row-group; }
 .source { margin: 1.2mm 0 0; font-size: 8.5pt; color: var(--grey); }
 .source-label { font-weight: 700; }
 
@@ -119,6 +121,7 @@ thead { display: table-header-group; }
 /* Annexes */
 .annex { margin-top: 10mm; }
 .annex table td.ind-name { min-width: 45mm; }
+.annex td.nowrap { white-space: nowrap; }
 .annex .calc { font-size: 8.5pt; color: #3b3b3b; }
 .source-notes { list-style: none; margin: 0; padding: 0; font-size: 8.5pt; }
 .source-notes li { display: grid; grid-template-columns: 10mm 1fr; gap: 0 2mm; padding: 1mm 0; line-height: 1.35; border-bottom: .25mm solid var(--rule); break-inside: avoid; page-break-inside: avoid; }
@@ -128,7 +131,7 @@ thead { display: table-header-group; }
 .note-value { font-weight: 700; margin-right: 4mm; }
 code, .formula { font-family: var(--mono); font-size: 8pt; }
 .formula { background: #f4f2ee; padding: 0 1mm; word-break: break-word; }
-.records code { white-space: nowrap; }
+.records code { white-space: nowrap; font-size: 7pt; }
 
 @page { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }
 @media print {

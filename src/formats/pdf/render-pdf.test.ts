@@ -81,6 +81,25 @@ describe.skipIf(!hasChromium)(`PdfRenderer (Chromium at ${CHROMIUM_PATH})`, () =
     },
   );
 
+  it('prints a long table with its header on every page and its total once', async () => {
+    const doc = makeReportDocument('en');
+    const table = doc.body.find((b) => b.kind === 'table')!;
+    if (table.kind !== 'table') throw new Error('no table');
+    table.rows = Array.from({ length: 90 }, (_, i) => [
+      { kind: 'text', text: `Row ${i + 1}` },
+      { kind: 'figure', figure: { value: i, text: String(i), note: 3 } },
+      { kind: 'figure', figure: { value: i, text: String(i), note: 4 } },
+    ]);
+    table.total = [{ kind: 'text', text: 'GRANDTOTAL' }, ...table.total!.slice(1)];
+    const { text, pages } = pdfText(
+      await renderer.render(renderHtml(doc), { title: doc.title, lang: 'en', pageLabel: 'Page' }),
+      'long',
+    );
+    expect(pages).toBeGreaterThan(5);
+    expect(text.split('GRANDTOTAL').length - 1).toBe(1);
+    expect(text.match(/Activity\s+Women\s+Men/g)!.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('reuses one browser across renders', async () => {
     expect(launch).toHaveBeenCalledTimes(1);
     const html = '<!DOCTYPE html><html><body><p>uno</p></body></html>';

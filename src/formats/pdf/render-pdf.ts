@@ -21,9 +21,11 @@ export const CHROMIUM_ARGS = [
 
 /** A4 margins (mm); the top and bottom ones hold the running header and the page footer. */
 const MARGIN = { top: '20mm', right: '17mm', bottom: '18mm', left: '17mm' };
+/** Outer box of the header and footer templates: the page width, inset by the side margins. */
 const TEMPLATE_STYLE =
   'font-family: Liberation Sans, DejaVu Sans, Arial, sans-serif; font-size: 7.5pt; color: #6f7271; width: 100%; ' +
-  'margin: 0 17mm; display: flex; justify-content: space-between; -webkit-print-color-adjust: exact;';
+  `box-sizing: border-box; padding: 0 ${MARGIN.right} 0 ${MARGIN.left}; -webkit-print-color-adjust: exact;`;
+const ROW_STYLE = 'display: flex; justify-content: space-between; gap: 4mm;';
 
 export interface PdfRenderOptions {
   /** Running header (the report's title). */
@@ -72,17 +74,20 @@ export class PdfRenderer {
       await page.emulateMedia({ media: 'print' });
       const of = options.lang === 'es' ? 'de' : 'of';
       const draft = options.draftLabel
-        ? `<span style="font-weight: 700; color: #9f2241;">${escapeHtml(options.draftLabel)}</span>`
-        : '<span></span>';
+        ? `<span style="flex: none; font-weight: 700; color: #9f2241;">${escapeHtml(options.draftLabel)}</span>`
+        : '';
       return await page.pdf({
         format: 'A4',
         printBackground: true,
         displayHeaderFooter: true,
         margin: MARGIN,
-        headerTemplate: `<div style="${TEMPLATE_STYLE} border-bottom: 0.3mm solid #bc955c; padding-bottom: 1.5mm;"><span>${escapeHtml(options.title)}</span>${draft}</div>`,
+        headerTemplate:
+          `<div style="${TEMPLATE_STYLE}"><div style="${ROW_STYLE} border-bottom: 0.3mm solid #bc955c; padding-bottom: 1.5mm;">` +
+          `<span style="flex: 1 1 auto; min-width: 0; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;">` +
+          `${escapeHtml(options.title)}</span>${draft}</div></div>`,
         footerTemplate:
-          `<div style="${TEMPLATE_STYLE} justify-content: flex-end;"><span>${escapeHtml(options.pageLabel)} ` +
-          `<span class="pageNumber"></span> ${of} <span class="totalPages"></span></span></div>`,
+          `<div style="${TEMPLATE_STYLE} text-align: right;">${escapeHtml(options.pageLabel)} ` +
+          `<span class="pageNumber"></span> ${of} <span class="totalPages"></span></div>`,
         outline: true,
         tagged: true,
       });
