@@ -182,11 +182,19 @@ async function paragraph(n: NarrativeBlock, book: FigureBook, lang: Lang): Promi
   return { kind: 'paragraph', id: n.id, label: n.label, parts };
 }
 
-/** Narrative blocks, tables and callouts of one section, in document order. */
-async function sectionItems(section: string, period: PeriodFile, book: FigureBook, lang: Lang): Promise<Block[]> {
+const normal = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Narrative blocks, tables and callouts of one section, in document order; `lead` (the plan's own text, shown already) is not repeated. */
+async function sectionItems(
+  section: string,
+  period: PeriodFile,
+  book: FigureBook,
+  lang: Lang,
+  lead?: string,
+): Promise<Block[]> {
   const items = [
     ...period.narratives
-      .filter((n) => n.section === section)
+      .filter((n) => n.section === section && (lead === undefined || normal(n.text[lang]) !== normal(lead)))
       .map((n) => ({ order: n.order, make: () => paragraph(n, book, lang) })),
     ...period.tables
       .filter((t) => t.section === section)
