@@ -5,7 +5,8 @@ import { prepareDatabase } from '../services/reference-data.service.js';
 
 export interface GlobalOptions {
   db?: string;
-  lang?: Lang;
+  /** es, en or es,en */
+  lang?: string;
   json?: boolean;
 }
 

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, readConfig } from '../config/config.js';
 import { isAppError } from '../core/errors.js';
 import type { Lang } from '../core/model/kinds.js';
@@ -16,7 +16,8 @@ import { EXIT, exitCodeOf, printAppError, processIo, t, translateCommander, type
 function pickLang(argv: readonly string[]): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const v = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  if (v === 'es' || v === 'en') return v;
+  const first = v?.split(',')[0];
+  if (first === 'es' || first === 'en') return first;
   try {
     return readConfig().lang;
   } catch {
@@ -42,7 +43,18 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
       ),
     )
     .addOption(
-      new Option('--lang <lang>', t(lang, 'idioma de los mensajes', 'language of messages')).choices(['es', 'en']),
+      new Option(
+        '--lang <lang>',
+        t(
+          lang,
+          'idioma: es o en (para `report`, también es,en: los idiomas del informe)',
+          'language: es or en (for `report`, also es,en: the report languages)',
+        ),
+      ).argParser((v) => {
+        if (!/^(es|en)(,(es|en))*$/.test(v))
+          throw new InvalidArgumentError(t(lang, 'use es, en o es,en', 'use es, en or es,en'));
+        return v;
+      }),
     )
     .option('--json', t(lang, 'salida en JSON', 'JSON output'))
     .showHelpAfterError()

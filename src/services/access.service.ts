@@ -30,9 +30,7 @@ export async function loadAccessScope(db: Kysely<DB>): Promise<AccessScope> {
   ]);
   return {
     parents: new Map(institutions.map((r) => [r.code, r.parent_code])),
-    states: new Map(
-      submissions.map((r) => [`${r.institution_code}/${r.period_year}`, asState(r.state)] as const),
-    ),
+    states: new Map(submissions.map((r) => [`${r.institution_code}/${r.period_year}`, asState(r.state)] as const)),
     published: new Set(publications.map((r) => r.period_year)),
   };
 }

@@ -39,15 +39,15 @@ export function registerReport(program: Command, lang: Lang, io: Io): void {
     )
     .option('--format <formats>', t(lang, 'formatos: html,pdf,docx', 'formats: html,pdf,docx'), 'html,pdf,docx')
     .requiredOption('--out <dir>', t(lang, 'carpeta de salida', 'output folder'))
-    .action(async (o: { period: string; lang: string; format: string; out: string }, cmd: Command) => {
+    .action(async (o: { period: string; format: string; out: string }, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       if (!/^\d{4}$/.test(o.period))
         throw new AppError('usage', 'bad period', {
           es: '--period debe ser un año (AAAA)',
           en: '--period must be a year (YYYY)',
         });
-      // The global --lang sets the messages; the command's --lang the report languages.
-      const langs = parseList<Lang>(cmd.getOptionValue('lang') as string, ['es', 'en'], t(lang, 'idioma', 'language'));
+      // --lang gives the report's languages (both by default); its first also the messages' language.
+      const langs = parseList<Lang>(opts.lang ?? 'es,en', ['es', 'en'], t(lang, 'idioma', 'language'));
       const formats = parseList<ReportFormat>(o.format, REPORT_FORMATS, t(lang, 'formato', 'format'));
       const outputs = await withDatabase(opts, (db) =>
         compileReports(db, {

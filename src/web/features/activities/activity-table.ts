@@ -58,11 +58,7 @@ export function effectiveCourses(activities: readonly Activity[]): Map<string, r
   return out;
 }
 
-export function filterActivities(
-  activities: readonly Activity[],
-  f: ActivityFilters,
-  ctx: FilterContext,
-): Activity[] {
+export function filterActivities(activities: readonly Activity[], f: ActivityFilters, ctx: FilterContext): Activity[] {
   const q = fold(f.q.trim());
   const courses = f.coa ? effectiveCourses(activities) : null;
   return activities.filter((a) => {
