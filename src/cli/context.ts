@@ -1,5 +1,4 @@
 import { readConfig } from '../config/config.js';
-import type { Lang } from '../core/model/kinds.js';
 import { openDatabase, type Database } from '../services/database.js';
 import { prepareDatabase } from '../services/reference-data.service.js';
 

@@ -7,6 +7,7 @@ import { registerDb } from './commands/db.command.js';
 import { registerExport } from './commands/export.command.js';
 import { registerImport } from './commands/import.command.js';
 import { registerInit } from './commands/init.command.js';
+import { registerPublish } from './commands/publish.command.js';
 import { registerReport } from './commands/report.command.js';
 import { registerStart } from './commands/start.command.js';
 import { registerUser } from './commands/user.command.js';
@@ -69,6 +70,7 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
   registerExport(program, lang, io);
   registerCheck(program, lang, io, setExit);
   registerReport(program, lang, io);
+  registerPublish(program, lang, io);
   registerUser(program, lang, io);
   registerDb(program, lang, io);
   return program;

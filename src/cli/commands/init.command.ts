@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import type { Lang } from '../../core/model/kinds.js';
+import { createDemoAccounts } from '../../services/demo.service.js';
 import { initDatabase } from '../../services/init.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 import { printSummary } from './import.command.js';
+import { generatePassword } from './user.command.js';
 
 export function registerInit(program: Command, lang: Lang, io: Io): void {
   program
@@ -19,13 +21,22 @@ export function registerInit(program: Command, lang: Lang, io: Io): void {
       '--empty',
       t(lang, 'solo el esquema y los lugares, sin el plan de México', "schema and places only, without Mexico's plan"),
     )
-    .action(async (o: { empty?: boolean }, cmd: Command) => {
+    .option(
+      '--demo',
+      t(
+        lang,
+        'crea cuentas de demostración (admin, coordinación SRE, edición SEMAR y SEDENA, lectura SEMAR); las contraseñas se muestran una sola vez',
+        'create demo accounts (admin, SRE coordinator, SEMAR and SEDENA editors, SEMAR viewer); passwords are shown once',
+      ),
+    )
+    .action(async (o: { empty?: boolean; demo?: boolean }, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const r = await withDatabase(
         opts,
         async (db) => ({
           location: db.location,
           ...(await initDatabase(db, { empty: o.empty, progress: (m) => !opts.json && io.err(m[lang]) })),
+          demo: o.demo ? await createDemoAccounts(db, generatePassword) : null,
         }),
         false,
       );
@@ -35,5 +46,25 @@ export function registerInit(program: Command, lang: Lang, io: Io): void {
       }
       io.out(t(lang, `Base de datos: ${r.location}`, `Database: ${r.location}`));
       if (r.seed) printSummary(io, lang, r.seed);
+      if (r.demo) {
+        io.out(
+          t(
+            lang,
+            'Cuentas de demostración (contraseñas mostradas una sola vez):',
+            'Demo accounts (passwords shown only once):',
+          ),
+        );
+        for (const a of r.demo.created) io.out(`  ${a.role}\t${a.institution ?? '-'}\t${a.email}\t${a.password}`);
+        for (const s of r.demo.skipped)
+          io.out(
+            s.reason === 'exists'
+              ? t(lang, `  ${s.email}: ya existe (sin cambios)`, `  ${s.email}: already exists (unchanged)`)
+              : t(
+                  lang,
+                  `  ${s.email}: su institución no está en el plan`,
+                  `  ${s.email}: its institution is not in the plan`,
+                ),
+          );
+      }
     });
 }
