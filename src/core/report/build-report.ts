@@ -177,6 +177,15 @@ async function paragraph(n: NarrativeBlock, book: FigureBook, lang: Lang): Promi
     last = m.index + m[0].length;
   }
   if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
+  // A statement whose figure nothing in the records produces is not printed as fact, but as a note.
+  if (parts.some((p) => p.kind === 'figure' && p.figure.value === null)) {
+    const shown = parts.map((p) => (p.kind === 'figure' ? p.figure.text : p.text)).join('');
+    const prefix =
+      lang === 'es'
+        ? 'El documento de origen afirma, sin datos en los registros que lo sustenten'
+        : 'The source document states, with no records to support it';
+    return { kind: 'note', id: n.id, text: `${LABELS[lang].notePrefix}: ${prefix}: «${shown.replace(/—/g, '…')}»` };
+  }
   if (parts.length === 1 && parts[0]?.kind === 'text' && isShout(text))
     return { kind: 'paragraph', id: n.id, label: n.label, parts: [{ kind: 'strong', text }] };
   return { kind: 'paragraph', id: n.id, label: n.label, parts };
