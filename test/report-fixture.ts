@@ -142,6 +142,7 @@ export function makeReportDocument(lang: 'es' | 'en' = 'en'): ReportDocument {
       n: i + 1,
       formula: `sum(women where id = "record-${i + 1}")`,
       recordIds: [`record-${i + 1}`],
+      recordCount: 1,
       text: String(i),
     })),
     labels: {

@@ -20,8 +20,10 @@ export interface SourceNote {
   n: number;
   /** Canonical figure-language formula. */
   formula: string;
-  /** Ids of the records the value used. */
+  /** Ids of the records the value used — the first `MAX_NOTE_RECORDS` of them. */
   recordIds: string[];
+  /** How many records the value used in all (the full list is in the data export). */
+  recordCount: number;
   /** The value, formatted. */
   text: string;
 }

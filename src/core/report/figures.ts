@@ -3,6 +3,9 @@ import type { PlanCatalog } from '../model/catalog.js';
 import type { Lang } from '../model/kinds.js';
 import type { Figure, SourceNote } from './document.js';
 
+/** A source note lists at most this many record ids (a national total can rest on thousands). */
+export const MAX_NOTE_RECORDS = 60;
+
 /** Formats a figure for the document's language; percentages without the sign (the text carries it). */
 export function formatFigure(value: number | null, type: ExprType, lang: Lang): string {
   if (value === null) return '—';
@@ -33,7 +36,13 @@ export class FigureBook {
     const known = this.byFormula.get(value.formula);
     if (known) return known;
     const text = formatFigure(value.value, value.type, this.lang);
-    const note: SourceNote = { n: this.notes.length + 1, formula: value.formula, recordIds: value.recordIds, text };
+    const note: SourceNote = {
+      n: this.notes.length + 1,
+      formula: value.formula,
+      recordIds: value.recordIds.slice(0, MAX_NOTE_RECORDS),
+      recordCount: value.recordIds.length,
+      text,
+    };
     this.notes.push(note);
     const figure: Figure = { value: value.value, text, note: note.n };
     this.byFormula.set(value.formula, figure);

@@ -401,7 +401,12 @@ function sourceNote(note: SourceNote, doc: ReportDocument): Paragraph[] {
     }),
     para('NoteDetail', [
       ...textRuns(`${doc.labels.records}: `),
-      ...textRuns(note.recordIds.length > 0 ? note.recordIds.join(', ') : '—', { style: 'Code' }),
+      ...textRuns(
+        note.recordIds.length > 0
+          ? `${note.recordIds.join(', ')}${note.recordCount > note.recordIds.length ? ` … (+${note.recordCount - note.recordIds.length})` : ''}`
+          : '—',
+        { style: 'Code' },
+      ),
     ]),
   ];
 }

@@ -295,7 +295,7 @@ class Renderer {
           `<li id="note-${n.n}"><span class="note-n">${n.n}</span>` +
           `<span class="note-line"><span class="note-key">${escapeHtml(this.x.value)}:</span> <span class="note-value">${escapeHtml(n.text)}</span>` +
           `<span class="note-key">${escapeHtml(l.formula)}:</span> <code class="formula">${escapeHtml(n.formula)}</code></span>` +
-          `<span class="note-line records"><span class="note-key">${escapeHtml(l.records)} (${n.recordIds.length}):</span> ${n.recordIds.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}</span></li>`,
+          `<span class="note-line records"><span class="note-key">${escapeHtml(l.records)} (${n.recordCount}):</span> ${n.recordIds.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}${n.recordCount > n.recordIds.length ? ` … (+${n.recordCount - n.recordIds.length})` : ''}</span></li>`,
       )
       .join('\n');
     return [
