@@ -34,6 +34,7 @@ function scaled(p: PeriodFile, year: number, times: number): PeriodFile {
         dates: [],
       });
   }
+  const renamed = new Set([...p.activities, ...p.narratives, ...p.tables, ...p.callouts].map((x) => x.id));
   const json = <T>(x: T): T => JSON.parse(rename(JSON.stringify(x), tag)) as T;
   return {
     ...p,
@@ -42,18 +43,7 @@ function scaled(p: PeriodFile, year: number, times: number): PeriodFile {
     narratives: p.narratives.map((n) => ({ ...json(n), id: `${n.id}${tag}` })),
     tables: p.tables.map((t) => ({ ...json(t), id: `${t.id}${tag}` })),
     callouts: p.callouts.map((c) => ({ ...json(c), id: `${c.id}${tag}` })),
-    claims: p.claims.map((c) => ({
-      ...json(c),
-      id: `${c.id}${tag}`,
-      ref:
-        c.ref === null
-          ? null
-          : ids.includes(c.ref)
-            ? `${c.ref}${tag}`
-            : p.activities.some((a) => a.id === c.ref)
-              ? c.ref
-              : `${c.ref}${tag}`,
-    })),
+    claims: p.claims.map((c) => ({ ...json(c), id: `${c.id}${tag}`, ref: c.ref !== null && renamed.has(c.ref) ? `${c.ref}${tag}` : c.ref })),
   };
 }
 

@@ -29,6 +29,7 @@ import { resolveSession } from '../services/auth.service.js';
 import type { Database } from '../services/database.js';
 import { sendError, statusOf } from './errors.js';
 import { registerRoutes } from './routes/index.js';
+import { enforceAccess } from './routes/route-guards.js';
 
 export const SESSION_COOKIE = 'nap1325_session';
 const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -116,6 +117,9 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   app.decorateRequest('lang', 'es');
   app.addHook('onRequest', async (req) => {
     req.lang = requestLang(req);
+    // ?lang= chooses the language of any route; it is not part of a route's own query.
+    const query = req.query as Record<string, unknown> | undefined;
+    if (query && 'lang' in query) delete query.lang;
     const token = req.cookies[SESSION_COOKIE];
     if (typeof token === 'string' && token.length > 0 && token.length < 200) {
       const session = await resolveSession(options.database, token);
@@ -126,6 +130,8 @@ export async function buildServer(options: ServerOptions): Promise<App> {
       }
     }
   });
+  // Every route's declared access, before its input is even validated (401 / audited 403).
+  app.addHook('onRequest', enforceAccess(options.database));
   // CSRF (QUALITY A5): state-changing requests need the session's token in a header, and a same-origin Origin.
   app.addHook('preHandler', async (req, reply) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || !req.url.startsWith('/api/')) return;

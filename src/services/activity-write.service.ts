@@ -1,9 +1,11 @@
+import { formatJsonPath, parseWithSchema } from '../core/i18n/schema-messages.js';
+import { MAX_COUNT } from '../core/schemas/common.schema.js';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError, type InputProblem } from '../core/errors.js';
 import { canEdit, inScope, ministryOf, type Actor, type SubmissionState } from '../core/model/access.js';
-import { validatePeriods, type CountField, type ExistingActivity } from '../core/model/validate-period.js';
-import { PERIOD_FORMAT, type Activity } from '../core/schemas/period.schema.js';
+import { validatePeriods, type ExistingActivity } from '../core/model/validate-period.js';
+import { activitySchema, PERIOD_FORMAT, type Activity } from '../core/schemas/period.schema.js';
 import type { Database } from '../db/create-db.js';
 import {
   normalizeActivity,
@@ -32,8 +34,6 @@ import { getActivity, type ActivityView } from './activity.service.js';
 /** An activity as a form sends it: the institution defaults to the signed-in person's (A2); the id may be generated. */
 export type ActivityInput = Omit<Activity, 'id' | 'institution'> & { id?: string; institution?: string };
 
-const COUNT_FIELDS: CountField[] = ['women', 'men', 'notRecorded', 'quantity'];
-
 /** Records a new activity for a period, in the signed-in editor's institution or one of its units. */
 export async function createActivity(
   database: Database,
@@ -54,7 +54,7 @@ export async function createActivity(
   const id = input.id ?? `${institution.toLowerCase()}-${year}-${randomBytes(4).toString('hex')}`;
   const activity: Activity = { ...stripInput(input), id, institution };
   await database.db.transaction().execute(async (trx) => {
-    await openForWriting(trx, editor, ministryOf(institution, scope.parents), year, now);
+    await openForWriting(trx, editor, scope, institution, year, now);
     const taken = await trx.selectFrom('activity').select('id').where('id', '=', id).executeTakeFirst();
     if (taken)
       throw new AppError('conflict', `id ${id} is already used`, {
@@ -102,7 +102,7 @@ export async function updateActivity(
     throw fieldError('period', 'el periodo no se puede cambiar', 'the period cannot be changed');
   const activity: Activity = { ...stripInput(input), id, institution };
   await database.db.transaction().execute(async (trx) => {
-    await openForWriting(trx, editor, current.ministry, current.period, now);
+    await openForWriting(trx, editor, scope, current.institution, current.period, now);
     await claimVersion(trx, id, version);
     const [before] = await readActivities(trx, { ids: [id] });
     await validateActivity(trx, editor, scope, activity, current.period);
@@ -145,7 +145,7 @@ export async function deleteActivity(
   const scope = await loadAccessScope(database.db);
   const current = await readForWriting(database, editor, scope, id, 'activity.delete');
   await database.db.transaction().execute(async (trx) => {
-    await openForWriting(trx, editor, current.ministry, current.period, now);
+    await openForWriting(trx, editor, scope, current.institution, current.period, now);
     await claimVersion(trx, id, version);
     const children = await trx.selectFrom('activity').select('id').where('parent_id', '=', id).execute();
     if (children.length > 0)
@@ -234,10 +234,12 @@ async function readForWriting(
 export async function openForWriting(
   trx: Kysely<DB>,
   editor: NonNullable<Actor>,
-  ministry: string,
+  scope: AccessScope,
+  institution: string,
   year: number,
   now: Date,
 ): Promise<SubmissionState> {
+  const ministry = ministryOf(institution, scope.parents);
   const ts = now.toISOString();
   const existing = await trx
     .selectFrom('submission')
@@ -286,7 +288,7 @@ export async function openForWriting(
     .where('period_year', '=', year)
     .executeTakeFirstOrThrow();
   const state = asState(row.state);
-  if (state !== 'draft' && state !== 'returned')
+  if (canEdit(editor, institution, scope.parents, state) !== 'ok')
     throw new AppError('locked', `the ${ministry} submission for ${year} is ${state}`, {
       es: `los registros de ${ministry} de ${year} están bloqueados (${STATE_ES[state]}); la coordinación debe devolverlos o reabrirlos`,
       en: `${ministry}'s records for ${year} are locked (${state}); the coordination must return or reopen them`,
@@ -303,12 +305,16 @@ const STATE_ES: Record<SubmissionState, string> = {
 
 /** Moves the version on only if it is still the one the editor read (race-free: a conditional update). */
 async function claimVersion(trx: Kysely<DB>, id: string, version: number): Promise<void> {
-  const r = await trx
-    .updateTable('activity')
-    .set({ version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  // A version beyond what the column holds cannot be the current one (and must not reach the database).
+  const r =
+    version > MAX_COUNT
+      ? { numUpdatedRows: 0n }
+      : await trx
+          .updateTable('activity')
+          .set({ version: version + 1 })
+          .where('id', '=', id)
+          .where('version', '=', version)
+          .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 1) return;
   const now = await trx.selectFrom('activity').select('version').where('id', '=', id).executeTakeFirst();
   throw new AppError('precondition_failed', `stale version ${version}`, {
@@ -351,6 +357,13 @@ async function validateActivity(
     existing,
     await readReferenceIds(trx),
   ).items.map((p) => ({ ...p, where: p.where.replace(/^\$\.activities\[0\]/, '$') }));
+  // The data format's own rules too (range of counts, codes listed twice): a caller may bypass the API schema.
+  const shape = parseWithSchema(activitySchema, activity);
+  if (!shape.ok)
+    for (const p of shape.problems) {
+      const field = p.path.find((x): x is string => typeof x === 'string') ?? null;
+      found.push({ file: '-', where: formatJsonPath(p.path), field, message: p.message });
+    }
   const parent = activity.parent === null ? undefined : existing.get(activity.parent);
   if (parent && !(await parentInScope(trx, editor, scope, parent)))
     found.push(
@@ -360,7 +373,6 @@ async function validateActivity(
         `unknown parent activity "${activity.parent}"`,
       ),
     );
-  found.push(...countsBelow(activity, existing));
   if (found.length > 0)
     throw new AppError('invalid_input', `${found.length} problem(s); nothing was saved`, {
       es: `${found.length} problema(s); no se guardó nada`,
@@ -381,33 +393,6 @@ async function parentInScope(
     .where('id', '=', parent.id)
     .executeTakeFirst();
   return row !== undefined && inScope(editor, row.institution_code, scope.parents);
-}
-
-function countsBelow(activity: Activity, existing: ReadonlyMap<string, ExistingActivity>): InputProblem[] {
-  const children = new Map<string, string[]>();
-  for (const e of existing.values())
-    if (e.parent !== null && e.id !== activity.id) children.set(e.parent, [...(children.get(e.parent) ?? []), e.id]);
-  const below: ExistingActivity[] = [];
-  const queue = [...(children.get(activity.id) ?? [])];
-  const seen = new Set<string>();
-  while (queue.length > 0) {
-    const id = queue.shift()!;
-    const e = existing.get(id);
-    if (!e || seen.has(id)) continue;
-    seen.add(id);
-    below.push(e);
-    queue.push(...(children.get(id) ?? []));
-  }
-  return COUNT_FIELDS.filter((f) => activity[f] !== null)
-    .map((f) => ({ f, holder: below.find((e) => e.holds[f]) }))
-    .filter((x) => x.holder !== undefined)
-    .map(({ f, holder }) =>
-      problem(
-        f,
-        `«${f}» ya está en la subactividad «${holder!.id}»: una cifra se guarda en un solo nivel`,
-        `"${f}" is also held by sub-activity "${holder!.id}": a count is stored at one level only`,
-      ),
-    );
 }
 
 /** Claims, narrative figures, tables and highlighted figures that name an activity. */

@@ -214,6 +214,32 @@ describe.each(testEngines())('import and export on %s', (engine) => {
       expect(dup[0]!.message.es).toMatch(/identificador repetido/);
     });
 
+    it('counts beyond the database integer range, codes listed twice, and a parent taking a count a stored child holds are refused', async () => {
+      const p = makePeriod(2023);
+      p.activities[1] = { ...p.activities[1]!, women: 3_000_000_000, places: ['MX-09', 'MX-09'] };
+      const problems = await refusal(t, [jsonFile('2023.json', p)]);
+      expect(problems.map((x) => x.where)).toEqual(
+        expect.arrayContaining(['$.activities[1].women', '$.activities[1].places']),
+      );
+      // 2022's child "course-2022.a" holds women: its parent may not take them now.
+      const q = makePeriod(2022);
+      q.activities = [{ ...q.activities[0]!, women: 99 }];
+      const taken = await refusal(t, [
+        jsonFile('2022b.json', {
+          ...q,
+          narratives: [],
+          tables: [],
+          callouts: [],
+          claims: [],
+          indicatorValues: [],
+          outline: [],
+        }),
+      ]);
+      expect(taken.map((x) => `${x.where} ${x.message.en}`)).toEqual([
+        expect.stringMatching(/^\$\.activities\[0\]\.women .*sub-activity "course-2022\.a"/),
+      ]);
+    });
+
     it('a count stored at two levels (parent and child) is refused', async () => {
       const p = makePeriod(2023);
       p.activities[0] = { ...p.activities[0]!, women: 13 };

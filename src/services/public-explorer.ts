@@ -256,12 +256,14 @@ export function computePivot(data: PublishedData, query: PivotQuery): PivotResul
     ),
   );
   const multi = (d: PivotDimension | 'none') => ['coa', 'goal', 'pillar', 'state'].includes(d);
+  // A column value whose records hold nothing to measure (e.g. engagements have no counts) is left out.
+  const keep = colAxis.headers.map((_, j) => query.columns === 'sex' || cells.some((row) => row[j] !== null));
   return {
     rows: rowAxis.headers,
-    columns: colAxis.headers,
-    cells,
+    columns: colAxis.headers.filter((_, j) => keep[j]),
+    cells: cells.map((row) => row.filter((_, j) => keep[j])),
     rowTotals,
-    columnTotals,
+    columnTotals: columnTotals.filter((_, j) => keep[j]),
     total: lineTotal(selected, null),
     rowShares: rowAxis.headers.map((row) => (query.rows === 'sex' ? null : shareOf(inRow(row.key)))),
     totalShare: shareOf(selected),

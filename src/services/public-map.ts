@@ -93,11 +93,40 @@ export async function computeMap(data: PublishedData, period: number, metric: Ma
 
 let statesGeo: GeoFeatureCollection | null = null;
 
-/** Mexico's federal entities as GeoJSON (decoded once from reference/mx-states.topo.json). */
+type Ring = [number, number][];
+/** Rounds to 0.01° (about 1 km, far below a pixel of a country map) and drops repeated points. */
+function coarsen(ring: Ring): Ring {
+  const out: Ring = [];
+  for (const [x, y] of ring) {
+    const p: [number, number] = [Math.round(x * 100) / 100, Math.round(y * 100) / 100];
+    const last = out[out.length - 1];
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+  }
+  return out;
+}
+
+/** Mexico's federal entities as GeoJSON (decoded once from reference/mx-states.topo.json, coarsened for the web). */
 export function readStatesGeoJson(): GeoFeatureCollection {
   if (!statesGeo) {
     const path = fileURLToPath(new URL('../../reference/mx-states.topo.json', import.meta.url));
-    statesGeo = topologyToGeoJson(JSON.parse(readFileSync(path, 'utf8')) as unknown, 'states');
+    const geo = topologyToGeoJson(JSON.parse(readFileSync(path, 'utf8')) as unknown, 'states');
+    const polygon = (rings: Ring[]) => {
+      const rs = rings.map(coarsen);
+      return rs[0] && rs[0].length >= 4 ? rs.filter((r) => r.length >= 4) : [];
+    };
+    statesGeo = {
+      type: 'FeatureCollection',
+      features: geo.features.map((f) => ({
+        ...f,
+        geometry:
+          f.geometry.type === 'Polygon'
+            ? { type: 'Polygon', coordinates: polygon(f.geometry.coordinates) }
+            : {
+                type: 'MultiPolygon',
+                coordinates: f.geometry.coordinates.map(polygon).filter((p) => p.length > 0),
+              },
+      })),
+    };
   }
   return statesGeo;
 }

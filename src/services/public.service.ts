@@ -3,7 +3,14 @@ import type { ExprType } from '../core/expressions/index.js';
 import type { LocalizedText } from '../core/schemas/common.schema.js';
 import type { Indicator } from '../core/schemas/plan.schema.js';
 import type { Database } from '../db/create-db.js';
-import { computePivot, type PivotQuery, type PivotResult } from './public-explorer.js';
+import {
+  computePivot,
+  dimensionValues,
+  PIVOT_DIMENSIONS,
+  type PivotHeader,
+  type PivotQuery,
+  type PivotResult,
+} from './public-explorer.js';
 import {
   changeAgainst,
   evaluatePublished,
@@ -40,8 +47,7 @@ export const KEY_FIGURES = {
   peopleTrained: 'sum(total where kind = "training")',
   womenTrained: 'sum(women where kind = "training")',
   networksCreated: 'sum(quantity where kind = "network" and attr.networkAction = "created" and unit = "networks")',
-  womenDeployedShare:
-    'round(share(sum(women where kind = "deployment"), sum(total where kind = "deployment")), 2)',
+  womenDeployedShare: 'round(share(sum(women where kind = "deployment"), sum(total where kind = "deployment")), 2)',
 } as const;
 export type KeyFigure = keyof typeof KEY_FIGURES;
 
@@ -200,7 +206,11 @@ export async function readPublicRecord(database: Database, id: string) {
   const found = data.activities.find((a) => a.activity.id === id);
   const record = data.records.find((r) => r.id === id);
   if (!found || !record)
-    throw notPublished(`record ${id}`, `el registro «${id}» no existe o no está publicado`, `record "${id}" does not exist or is not published`);
+    throw notPublished(
+      `record ${id}`,
+      `el registro «${id}» no existe o no está publicado`,
+      `record "${id}" does not exist or is not published`,
+    );
   const a = found.activity;
   const inst = new Map(data.plan.institutions.map((i) => [i.code, i]));
   const coas = new Map(data.plan.coursesOfAction.map((c) => [c.code, c]));
@@ -263,6 +273,15 @@ export async function readPivot(database: Database, query: PivotQuery): Promise<
   const data = await loadPublishedData(database);
   if (query.filters.period !== undefined) requirePublishedPeriod(data, Number(query.filters.period));
   return computePivot(data, query);
+}
+
+/** The values every explorer dimension can take (labels in both languages), for the explorer's controls. */
+export async function readPivotDimensions(database: Database) {
+  const data = await loadPublishedData(database);
+  return Object.fromEntries(PIVOT_DIMENSIONS.map((d) => [d, dimensionValues(data, d)])) as Record<
+    (typeof PIVOT_DIMENSIONS)[number],
+    PivotHeader[]
+  >;
 }
 
 /** A choropleth metric for a published period (default: the latest). */

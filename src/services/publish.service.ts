@@ -57,6 +57,12 @@ export async function publishReport(
   requireCoordinator(actor);
   const now = options.now ?? new Date();
   const year = options.period;
+  const exists = await database.db.selectFrom('period').select('year').where('year', '=', year).executeTakeFirst();
+  if (!exists)
+    throw new AppError('not_found', `period ${year} is not in the database`, {
+      es: `el periodo ${year} no está en la base de datos`,
+      en: `period ${year} is not in the database`,
+    });
   const last = await database.db
     .selectFrom('report_version')
     .select((eb) => eb.fn.max<number>('version').as('v'))

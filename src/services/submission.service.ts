@@ -122,11 +122,13 @@ export async function transitionSubmission(
       .where('state', '=', before)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw stateConflict(action, null);
+    // Event ids sort in the order written (time, then position), so a return's record comments follow it.
+    let position = 0;
     const event = (text: string | null, activityId: string | null, kind: string) =>
       trx
         .insertInto('submission_event')
         .values({
-          id: randomUUID(),
+          id: `${ts}.${String((position += 1)).padStart(4, '0')}.${randomUUID()}`,
           institution_code: ministry,
           period_year: year,
           at: ts,
@@ -216,7 +218,7 @@ export async function listEvents(
     .where('submission_event.period_year', '=', year)
     .execute();
   return rows
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((r) => ({
       id: r.id,
       at: r.at,

@@ -17,7 +17,8 @@ function LanguageScope() {
   const { t } = useTranslation();
   useEffect(() => {
     if (isLang(lang)) {
-      void i18next.changeLanguage(lang);
+      // Only on a real change: changeLanguage always emits, which gives a new `t` and would loop.
+      if (i18next.language !== lang) void i18next.changeLanguage(lang);
       document.documentElement.lang = lang;
       document.title = `nap1325 — ${t('planName')}`;
     }

@@ -13,6 +13,8 @@ const SPANISH: Record<string, string> = {
   'must be a whole number': 'debe ser un número entero',
   'must not be negative': 'no puede ser negativo',
   'must be an http(s) URL': 'debe ser una URL http(s)',
+  'is too large': 'es demasiado grande',
+  'lists a code twice': 'repite un código',
   'end is before start': 'el fin es anterior al inicio',
   'must be a lower-case unit name such as "uniforms"': 'debe ser un nombre de unidad en minúsculas, como "uniforms"',
   'measure names are camelCase letters and digits': 'los nombres de medida son letras y dígitos en camelCase',

@@ -86,6 +86,9 @@ export function validatePeriods(
   const parentOf = new Map<string, string | null>();
   for (const [id, e] of existing) parentOf.set(id, e.parent);
   for (const a of activities) parentOf.set(a.value.id, a.value.parent);
+  const childrenOf = new Map<string, string[]>();
+  for (const [id, parent] of parentOf)
+    if (parent !== null) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), id]);
   const periodOf = (id: string) => incoming.get(id)?.period ?? existing.get(id)?.period;
   const holds = (id: string, f: CountField): boolean => {
     const a = incoming.get(id);
@@ -149,6 +152,18 @@ export function validatePeriods(
               `"${f}" is also held by ancestor "${anc}": a count is stored at one level only`,
             );
         }
+    }
+    // A stored sub-activity that already holds the count (the ancestor check covers incoming ones).
+    for (const f of COUNT_FIELDS) {
+      if (a[f] === null) continue;
+      const held = descendants(a.id, childrenOf).find((d) => !incoming.has(d) && holds(d, f));
+      if (held)
+        p.add(
+          file,
+          at(f),
+          `«${f}» ya está en la subactividad «${held}»: una cifra se guarda en un solo nivel`,
+          `"${f}" is also held by sub-activity "${held}": a count is stored at one level only`,
+        );
     }
     if ((a.quantity === null) !== (a.unit === null))
       p.add(
@@ -306,6 +321,19 @@ function ancestors(id: string, parentOf: ReadonlyMap<string, string | null>): st
     cur = parentOf.get(cur) ?? null;
   }
   return out;
+}
+
+function descendants(id: string, childrenOf: ReadonlyMap<string, string[]>): string[] {
+  const seen = new Set<string>([id]);
+  const queue = [...(childrenOf.get(id) ?? [])];
+  for (let i = 0; i < queue.length; i++) {
+    const c = queue[i]!;
+    if (seen.has(c)) continue;
+    seen.add(c);
+    queue.push(...(childrenOf.get(c) ?? []));
+  }
+  seen.delete(id);
+  return [...seen];
 }
 
 function hasParentCycle(id: string, parentOf: ReadonlyMap<string, string | null>): boolean {

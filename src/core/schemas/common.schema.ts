@@ -31,7 +31,12 @@ export const isoDateSchema = z
   }, 'is not a real calendar date');
 
 export const yearSchema = z.number().int().min(1900).max(2200);
-export const countSchema = z.number().int('must be a whole number').nonnegative('must not be negative');
+export const MAX_COUNT = 2_147_483_647;
+export const countSchema = z
+  .number()
+  .int('must be a whole number')
+  .nonnegative('must not be negative')
+  .max(MAX_COUNT, 'is too large');
 export const urlSchema = z
   .string()
   .max(2_000)

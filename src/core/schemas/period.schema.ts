@@ -8,6 +8,7 @@ import {
   UGPS_CATEGORIES,
 } from '../model/kinds.js';
 import {
+  MAX_COUNT,
   codeSchema,
   countSchema,
   idSchema,
@@ -19,6 +20,8 @@ import {
 } from './common.schema.js';
 
 export const PERIOD_FORMAT = 'nap1325/period@1';
+
+const unique = (list: readonly string[]) => new Set(list).size === list.length;
 
 /** Where a block sits in the report: "front", "back", "pillar:1", "goal:3", "coa:3.2". */
 export const sectionSchema = z
@@ -51,16 +54,16 @@ export const activitySchema = z.strictObject({
   institution: codeSchema,
   parent: idSchema.nullable().default(null),
   /** Courses of action; children without their own inherit their parent's. */
-  coursesOfAction: z.array(codeSchema).default([]),
+  coursesOfAction: z.array(codeSchema).refine(unique, 'lists a code twice').default([]),
   /** Position in the source document (for lists and ordering checks). */
-  order: z.number().int().nonnegative().default(0),
+  order: z.number().int().nonnegative().max(MAX_COUNT, 'is too large').default(0),
   /** Printed list marker ("A", "b", "3") and the list it belongs to, as in the source document. */
   label: z.string().trim().min(1).max(10).nullable().default(null),
   list: z.string().trim().min(1).max(120).nullable().default(null),
   title: localizedTextSchema,
   summary: localizedTextSchema.nullable().default(null),
   dates: z.array(dateRangeSchema).default([]),
-  places: z.array(placeCodeSchema).default([]),
+  places: z.array(placeCodeSchema).refine(unique, 'lists a code twice').default([]),
   women: countSchema.nullable().default(null),
   men: countSchema.nullable().default(null),
   notRecorded: countSchema.nullable().default(null),

@@ -16,7 +16,17 @@ export const XLSX_LIMITS = {
   /** Entries below this size are too small to be a bomb; their ratio is not checked. */
   ratioFloorBytes: 64 * 1024,
   maxEntries: 1_000,
+  /**
+   * Cells covered by merges and by data-validation ranges, over the workbook: the spreadsheet library
+   * creates one object per covered cell, so a 6 KB file merging A1:Z200000 would take gigabytes.
+   */
+  maxMergedCells: 100_000,
+  maxValidatedCells: 500_000,
 } as const;
+
+/** Excel's own bounds. */
+const MAX_COLUMN = 16_384;
+const MAX_ROW = 1_048_576;
 
 export interface ZipEntryInfo {
   name: string;
@@ -130,9 +140,11 @@ export function checkXlsxContainer(bytes: Uint8Array): ZipEntryInfo[] {
         `the ZIP file is not an Excel workbook: "${r}" is missing; use the downloaded template`,
       );
 
+  const covered = { merged: 0, validated: 0 };
   for (const e of entries) {
     const data = entryData(buf, e);
     if (/\.(xml|rels|vml)$/i.test(e.name) || e.name === '[Content_Types].xml') refuseDtd(e.name, data);
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) checkSheetRanges(e.name, data.toString('utf8'), covered);
   }
   return entries.map(({ name, method, compressedSize, uncompressedSize }) => ({
     name,
@@ -212,10 +224,61 @@ function entryData(
 /** XML parts may not declare a DTD: entity expansion ("billion laughs") and external entities (XXE). */
 function refuseDtd(name: string, data: Buffer): void {
   // Strip NUL bytes so UTF-16 text is searched too.
-  const text = data.toString('latin1').replace(/\u0000/g, '');
+  const text = data.toString('latin1').split('\u0000').join('');
   if (/<!DOCTYPE|<!ENTITY/i.test(text))
     refuse(
       `la parte «${name}» declara un DOCTYPE o entidades XML, que no se admiten (posible bomba de entidades); no se abrió`,
       `part "${name}" declares a DOCTYPE or XML entities, which are not allowed (possible entity bomb); it was not opened`,
     );
+}
+
+/**
+ * Ranges the spreadsheet library expands cell by cell: column definitions, merged cells and
+ * data-validation ranges. Their sizes are bounded before it sees them.
+ */
+function checkSheetRanges(name: string, xml: string, covered: { merged: number; validated: number }): void {
+  const bomb = (es: string, en: string): never =>
+    refuse(
+      `la hoja «${name}» ${es} (posible bomba de hoja de cálculo); no se abrió`,
+      `sheet "${name}" ${en} (possible spreadsheet bomb); it was not opened`,
+    );
+  for (const m of xml.matchAll(/<col\b[^>]*>/g)) {
+    const min = Number(/\bmin=["'](\d+)["']/.exec(m[0])?.[1] ?? '1');
+    const max = Number(/\bmax=["'](\d+)["']/.exec(m[0])?.[1] ?? '1');
+    if (min < 1 || max < min || max > MAX_COLUMN)
+      bomb(`define columnas fuera de 1–${MAX_COLUMN}`, `defines columns outside 1–${MAX_COLUMN}`);
+  }
+  for (const m of xml.matchAll(/<mergeCell\b[^>]*\bref=["']([^"']*)["']/g)) {
+    covered.merged += areaOf(m[1] ?? '', bomb);
+    if (covered.merged > XLSX_LIMITS.maxMergedCells)
+      bomb(
+        `combina más de ${XLSX_LIMITS.maxMergedCells} celdas`,
+        `merges more than ${XLSX_LIMITS.maxMergedCells} cells`,
+      );
+  }
+  for (const m of xml.matchAll(/\bsqref=["']([^"']*)["']|<xm:sqref>([^<]*)<\/xm:sqref>/g)) {
+    for (const range of (m[1] ?? m[2] ?? '').split(/\s+/).filter((x) => x !== ''))
+      covered.validated += areaOf(range, bomb);
+    if (covered.validated > XLSX_LIMITS.maxValidatedCells)
+      bomb(
+        `valida más de ${XLSX_LIMITS.maxValidatedCells} celdas`,
+        `validates more than ${XLSX_LIMITS.maxValidatedCells} cells`,
+      );
+  }
+}
+
+/** Cells in "B3" or "B3:D10" (absolute "$B$3" too); a reference beyond Excel's bounds is refused. */
+function areaOf(range: string, bomb: (es: string, en: string) => never): number {
+  const ends = range.split(':').map((ref) => /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i.exec(ref.trim()));
+  const [a, b = a] = ends;
+  if (!a || !b || ends.length > 2)
+    return bomb(`tiene un rango no válido «${range}»`, `has an invalid range "${range}"`);
+  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  const [c1, c2, r1, r2] = [col(a[1]!), col(b[1]!), Number(a[2]), Number(b[2])];
+  if (Math.max(c1, c2) > MAX_COLUMN || Math.max(r1, r2) > MAX_ROW || Math.min(r1, r2) < 1)
+    return bomb(
+      `tiene un rango fuera de los límites de Excel «${range}»`,
+      `has a range beyond Excel's bounds "${range}"`,
+    );
+  return (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1);
 }

@@ -133,10 +133,10 @@ describe('XLSX template', () => {
     const training = wb.getWorksheet('training')!;
     expect(training.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(training.getColumn(1).width).toBeGreaterThan(10);
-    expect(String(training.getCell('K1').value)).toBe('Mujeres / Women');
+    expect(training.getCell('K1').text).toBe('Mujeres / Women');
     const instructions = wb.getWorksheet(INSTRUCTIONS_SHEET)!;
-    expect(String(instructions.getCell('A1').value)).toMatch(/Plantilla de actividades/);
-    expect(String(instructions.getCell('B1').value)).toMatch(/Activity template/);
+    expect(instructions.getCell('A1').text).toMatch(/Plantilla de actividades/);
+    expect(instructions.getCell('B1').text).toMatch(/Activity template/);
   });
 
   it('writes drop-downs fed by the codes sheet, and no formula anywhere (C3)', async () => {
@@ -148,7 +148,10 @@ describe('XLSX template', () => {
     const sheets = xml.filter((p) => p.name.startsWith('xl/worksheets/sheet'));
     expect(sheets.length).toBe(ACTIVITY_KINDS.length + 2);
     for (const s of sheets) expect(s.text).not.toMatch(/<f[ >]/);
-    const deployment = sheets.find((s) => s.text.includes('ugps_category'))!.text;
+    // Sheets in order: instructions, then one per kind: deployment is the fourth.
+    const deployment = sheets.find(
+      (s) => s.name === `xl/worksheets/sheet${2 + ACTIVITY_KINDS.indexOf('deployment')}.xml`,
+    )!.text;
     expect(deployment).toMatch(/<dataValidation type="list"[^>]*showErrorMessage="1"[^>]*sqref="D3:D\d+"/);
     expect(deployment).toMatch(/<formula1>codes!\$D\$2:\$D\$3<\/formula1>/);
     expect(deployment).toMatch(/<dataValidation type="whole" operator="greaterThanOrEqual"/);

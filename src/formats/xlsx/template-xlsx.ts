@@ -87,7 +87,7 @@ export async function writeTemplateXlsx(input: TemplateInput): Promise<Buffer> {
   writeCodes(wb, input, lists);
 
   const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  return Buffer.from(out);
 }
 
 function listColumns(input: TemplateInput): Record<ListName, { letter: string; values: string[] }> {

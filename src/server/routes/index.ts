@@ -7,6 +7,7 @@ import { registerPublicRoutes } from './public.routes.js';
 import { registerReportRoutes } from './reports.routes.js';
 import { registerSubmissionRoutes } from './submissions.routes.js';
 import { registerUserRoutes } from './users.routes.js';
+import { registerXlsxRoutes } from './xlsx.routes.js';
 
 /** Every route of the API. Each declares who may call it in `config.access` (the matrix test reads it). */
 export function registerRoutes(app: App, options: ServerOptions): void {
@@ -21,4 +22,5 @@ export function registerRoutes(app: App, options: ServerOptions): void {
   registerSubmissionRoutes(app, options);
   registerUserRoutes(app, options);
   registerAuditRoutes(app, options);
+  registerXlsxRoutes(app, options);
 }

@@ -72,7 +72,7 @@ export function registerReportRoutes(app: App, options: ServerOptions): void {
         tags: ['reports'],
         summary: 'Publish the period’s report: freeze every language and format as a new version',
         params: periodParams,
-        body: z.strictObject({ note: z.string().trim().max(2000).optional() }).optional(),
+        body: z.strictObject({ note: z.string().trim().max(2000).optional() }).nullish(),
         response: { 200: z.array(versionSchema), 401: errorSchema, 403: errorSchema, 404: errorSchema },
       },
     },

@@ -39,6 +39,7 @@ export function Layout() {
               {link('/map', t('nav.map'))}
               {link('/reports', t('nav.reports'))}
               {link('/data', t('nav.data'))}
+              {link('/status', t('nav.status'))}
               {me && link('/app/activities', t('nav.activities'))}
               {me && (me.role === 'coordinator' || me.role === 'admin') && link('/app/review', t('nav.review'))}
               {me?.role === 'admin' && link('/app/users', t('nav.users'))}

@@ -47,6 +47,7 @@ export function HomePage() {
         {card('/explorer', t('nav.explorer'), t('app.home.explorerText'))}
         {card('/map', t('nav.map'), t('app.home.mapText'))}
         {card('/data', t('nav.data'), t('app.home.dataText'))}
+        {card('/status', t('nav.status'), t('app.home.statusText'))}
       </ul>
       <h2>{t('app.home.workTitle')}</h2>
       {me ? (

@@ -17,6 +17,7 @@ export function TextField({
   type = 'text',
   inputMode,
   autoComplete,
+  list,
   ...f
 }: Common & {
   value: string;
@@ -24,6 +25,8 @@ export function TextField({
   type?: 'text' | 'email' | 'url' | 'password' | 'date' | 'search';
   inputMode?: 'numeric' | 'decimal' | 'text' | 'url' | 'email';
   autoComplete?: string;
+  /** Id of a <datalist> of suggestions. */
+  list?: string;
 }) {
   return (
     <Field id={f.id} label={f.label} error={f.error} hint={f.hint} className={f.className}>
@@ -34,6 +37,7 @@ export function TextField({
           type={type}
           inputMode={inputMode}
           autoComplete={autoComplete}
+          list={list}
           value={value}
           disabled={f.disabled}
           required={f.required}

@@ -8,7 +8,6 @@ import {
   fieldOfPath,
   kindFields,
   pathOfWhere,
-  suggestId,
   validateDraft,
   womenShare,
   type ActivityDraft,
@@ -104,15 +103,39 @@ describe('activity draft', () => {
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(Object.keys(r.errors).sort()).toEqual(
-      ['coursesOfAction', 'dates.0.end', 'evidence.0', 'men', 'titleEn', 'unit', 'women'].sort(),
-    );
+    // In the order the form shows them, so the summary reads top to bottom.
+    expect(Object.keys(r.errors)).toEqual([
+      'titleEn',
+      'coursesOfAction',
+      'women',
+      'men',
+      'unit',
+      'dates.0.end',
+      'evidence.0',
+    ]);
+    expect(r.errors.titleEn).toEqual({ es: 'escriba el título en inglés', en: 'write the title in English' });
     expect(r.errors.women).toEqual({
       es: 'debe ser un número entero, 0 o más',
       en: 'must be a whole number, 0 or more',
     });
     expect(r.errors['dates.0.end']?.es).toBe('el fin es anterior al inicio');
     expect(r.errors['evidence.0']?.en).toBe('must be an http(s) URL');
+  });
+
+  it('a text given in one language only is asked for in the other', () => {
+    const r = validateDraft(semarDraft({ summaryEs: 'Resumen', audienceEn: 'Navy officers' }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual({
+      summaryEn: { es: 'escriba el resumen también en inglés', en: 'write the summary in English too' },
+      audienceEs: { es: 'escriba el público también en español', en: 'write the audience in Spanish too' },
+    });
+  });
+
+  it('a new record may leave the id to the server', () => {
+    const r = validateDraft(semarDraft({ id: '' }));
+    expect(r.ok && r.activity.id).toBeUndefined();
+    expect(activityFromDraft(semarDraft({ id: '' }))).not.toHaveProperty('id');
   });
 
   it('a sub-activity may inherit its parent’s courses of action', () => {
@@ -128,11 +151,5 @@ describe('activity draft', () => {
     expect(fieldOfPath(['attributes', 'mission'])).toBe('mission');
     expect(fieldOfPath(['places', 2])).toBe('places');
     expect(fieldOfPath([])).toBe('form');
-  });
-
-  it('suggests ids the schema accepts', () => {
-    const id = suggestId('SEMAR', 2022, 'Cursos de capacitación: “previa” al despliegue', () => 0);
-    expect(id).toBe('semar-2022-cursos-de-capacitacion-previa-al-despliegue-aaaa');
-    expect(activitySchema.shape.id.safeParse(id).success).toBe(true);
   });
 });

@@ -4,13 +4,18 @@
  */
 import { parseWithSchema } from '../../../core/i18n/schema-messages.js';
 import { KIND_ONLY_ATTRIBUTES, type ActivityKind } from '../../../core/model/kinds.js';
-import type { LocalizedText } from '../../../core/schemas/common.schema.js';
+import { idSchema, type LocalizedText } from '../../../core/schemas/common.schema.js';
 import { activitySchema, type Activity, type ActivityAttributes } from '../../../core/schemas/period.schema.js';
+
+/** What the form sends: an activity whose id the server generates for a new record. */
+const activityInputSchema = activitySchema.extend({ id: idSchema.optional() });
+export type ActivityInput = Omit<Activity, 'id'> & { id?: string | undefined };
 
 export type Lang = 'es' | 'en';
 type Msg = Record<Lang, string>;
 
 export interface ActivityDraft {
+  /** '' for a new record (the server generates the id). */
   id: string;
   kind: ActivityKind;
   institution: string;
@@ -195,7 +200,7 @@ export function activityFromDraft(d: ActivityDraft): Record<string, unknown> {
     if (shown.has(k)) attributes[k] = opt(d[k]);
   for (const k of Object.keys(attributes)) if (attributes[k] === undefined) delete attributes[k];
   return {
-    id: d.id.trim(),
+    ...(d.id.trim() === '' ? {} : { id: d.id.trim() }),
     kind: d.kind,
     institution: d.institution,
     parent: d.parent === '' ? null : d.parent,
@@ -256,7 +261,9 @@ function addError(errors: DraftErrors, field: string, msg: Msg): void {
  * Validates the draft as the server will: the core activity schema, plus what the form itself knows
  * (counts are whole numbers, a top-level activity needs a course of action, quantity needs a unit).
  */
-export function validateDraft(d: ActivityDraft): { ok: true; activity: Activity } | { ok: false; errors: DraftErrors } {
+export function validateDraft(
+  d: ActivityDraft,
+): { ok: true; activity: ActivityInput } | { ok: false; errors: DraftErrors } {
   const errors: DraftErrors = {};
   for (const k of ['women', 'men', 'notRecorded'] as const)
     if (parseCount(d[k]) === undefined)
@@ -272,37 +279,83 @@ export function validateDraft(d: ActivityDraft): { ok: true; activity: Activity 
     addError(errors, 'unit', { es: 'indique la unidad de la cantidad', en: 'give the unit of the quantity' });
   if (d.quantity.trim() === '' && d.unit.trim() !== '')
     addError(errors, 'quantity', { es: 'indique la cantidad de esa unidad', en: 'give the quantity of that unit' });
+  const both = (es: string, en: string, field: string, name: Msg) => {
+    if (es.trim() === '' && en.trim() !== '')
+      addError(errors, `${field}Es`, {
+        es: `escriba ${name.es} también en español`,
+        en: `write ${name.en} in Spanish too`,
+      });
+    if (en.trim() === '' && es.trim() !== '')
+      addError(errors, `${field}En`, {
+        es: `escriba ${name.es} también en inglés`,
+        en: `write ${name.en} in English too`,
+      });
+  };
+  if (d.titleEs.trim() === '')
+    addError(errors, 'titleEs', { es: 'escriba el título en español', en: 'write the title in Spanish' });
+  if (d.titleEn.trim() === '')
+    addError(errors, 'titleEn', { es: 'escriba el título en inglés', en: 'write the title in English' });
+  both(d.summaryEs, d.summaryEn, 'summary', { es: 'el resumen', en: 'the summary' });
+  both(d.audienceEs, d.audienceEn, 'audience', { es: 'el público', en: 'the audience' });
   d.dates.forEach((r, i) => {
     if (r.start === '') addError(errors, `dates.${i}.start`, { es: 'indique la fecha', en: 'give the date' });
     if (r.end === '') addError(errors, `dates.${i}.end`, { es: 'indique la fecha', en: 'give the date' });
   });
-  const parsed = parseWithSchema(activitySchema, activityFromDraft(d));
+  const parsed = parseWithSchema(activityInputSchema, activityFromDraft(d));
   if (!parsed.ok) for (const p of parsed.problems) addError(errors, fieldOfPath(p.path), p.message);
-  if (Object.keys(errors).length > 0 || !parsed.ok) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || !parsed.ok) return { ok: false, errors: inFormOrder(errors) };
   return { ok: true, activity: parsed.data };
 }
 
-/** A readable, unique-enough id for a new record: "semar-2022-pre-deployment-training-courses-7k2q". */
-export function suggestId(
-  institution: string,
-  year: number,
-  title: string,
-  random: () => number = Math.random,
-): string {
-  const slug = title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .split('-')
-    .slice(0, 6)
-    .join('-');
-  const suffix = Array.from({ length: 4 }, () => 'abcdefghijkmnpqrstuvwxyz23456789'[Math.floor(random() * 31)]).join(
-    '',
-  );
-  return [institution.toLowerCase().replace(/[^a-z0-9]+/g, '-'), String(year), slug, suffix]
-    .filter((s) => s !== '')
-    .join('-')
-    .slice(0, 120);
+/** The order in which the form shows its fields (the error summary follows it). */
+const FIELD_ORDER = [
+  'form',
+  'id',
+  'period',
+  'kind',
+  'institution',
+  'titleEs',
+  'titleEn',
+  'summaryEs',
+  'summaryEn',
+  'parent',
+  'coursesOfAction',
+  'mission',
+  'ugpsCategory',
+  'networkAction',
+  'fund',
+  'forum',
+  'role',
+  'women',
+  'men',
+  'notRecorded',
+  'quantity',
+  'unit',
+  'measures',
+  'dates',
+  'places',
+  'modality',
+  'provider',
+  'audienceEs',
+  'audienceEn',
+  'partners',
+  'evidence',
+  'items',
+];
+
+function rank(field: string): number {
+  const base = field.split('.')[0] ?? field;
+  const i = FIELD_ORDER.indexOf(base);
+  const sub =
+    field
+      .split('.')
+      .slice(1)
+      .map(Number)
+      .find((n) => Number.isFinite(n)) ?? 0;
+  return (i === -1 ? FIELD_ORDER.length : i) * 1000 + sub;
+}
+
+/** Errors keyed in the order of the form's fields. */
+export function inFormOrder(errors: DraftErrors): DraftErrors {
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)));
 }

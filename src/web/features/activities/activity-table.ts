@@ -1,7 +1,5 @@
-/** Filtering and totals of the activities list. Pure. */
-import type { SubmissionState } from '../../../core/model/access.js';
+/** Filters (as the URL holds them) and totals of the activities list. Pure. */
 import type { Activity } from '../../../core/schemas/period.schema.js';
-import { isWithinState } from '../places/places.js';
 import { womenShare } from './activity-draft.js';
 
 export interface ActivityFilters {
@@ -15,32 +13,6 @@ export interface ActivityFilters {
 }
 
 export const NO_FILTERS: ActivityFilters = { q: '', institution: '', kind: '', coa: '', state: '', place: '' };
-
-export interface FilterContext {
-  /** Institution → parent institution (a ministry filter includes its units). */
-  parents: ReadonlyMap<string, string | null>;
-  /** The review state of the submission a record belongs to. */
-  stateOf: (a: Activity) => SubmissionState | null;
-}
-
-/** Lower case without accents, for searching "capacitación" with "capacitacion". */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
-export function isUnder(code: string, ancestor: string, parents: ReadonlyMap<string, string | null>): boolean {
-  let cur: string | null = code;
-  const seen = new Set<string>();
-  while (cur !== null && !seen.has(cur)) {
-    if (cur === ancestor) return true;
-    seen.add(cur);
-    cur = parents.get(cur) ?? null;
-  }
-  return false;
-}
 
 /** Courses of action of each record, a sub-activity without its own inheriting its nearest ancestor's. */
 export function effectiveCourses(activities: readonly Activity[]): Map<string, readonly string[]> {
@@ -56,23 +28,6 @@ export function effectiveCourses(activities: readonly Activity[]): Map<string, r
     out.set(a.id, cur?.coursesOfAction ?? []);
   }
   return out;
-}
-
-export function filterActivities(activities: readonly Activity[], f: ActivityFilters, ctx: FilterContext): Activity[] {
-  const q = fold(f.q.trim());
-  const courses = f.coa ? effectiveCourses(activities) : null;
-  return activities.filter((a) => {
-    if (f.kind && a.kind !== f.kind) return false;
-    if (f.institution && !isUnder(a.institution, f.institution, ctx.parents)) return false;
-    if (courses && !(courses.get(a.id) ?? []).includes(f.coa)) return false;
-    if (f.place && !a.places.some((p) => isWithinState(p, f.place))) return false;
-    if (f.state && (ctx.stateOf(a) ?? 'draft') !== f.state) return false;
-    if (q) {
-      const hay = fold([a.id, a.title.es, a.title.en, a.summary?.es ?? '', a.summary?.en ?? ''].join(' '));
-      if (!q.split(/\s+/).every((w) => hay.includes(w))) return false;
-    }
-    return true;
-  });
 }
 
 export interface Totals {
@@ -112,7 +67,7 @@ export function summarize(activities: readonly Activity[]): Totals {
 export function filtersToSearch(f: ActivityFilters, period: number | null): URLSearchParams {
   const p = new URLSearchParams();
   if (period !== null) p.set('period', String(period));
-  for (const [k, v] of Object.entries(f)) if (v) p.set(k, v);
+  for (const [k, v] of Object.entries(f) as [string, string][]) if (v) p.set(k, v);
   return p;
 }
 

@@ -1,4 +1,56 @@
 import type { RouteObject } from 'react-router';
+import { ActivitiesPage } from './activities/activities.page.js';
+import { ActivityPage } from './activity/activity.page.js';
+import { AppPlanPage } from './plan/app-plan.page.js';
+import { ReviewPage } from './review/review.page.js';
+import { AppShell } from './shell/app-shell.js';
+import { RoleGate } from './shell/role-gate.js';
+import { SpreadsheetPage } from './spreadsheet/spreadsheet.page.js';
+import { SubmissionPage } from './submission/submission.page.js';
+import { UsersPage } from './users/users.page.js';
 
 /** Pages of the signed-in application, under /:lang/app/. */
-export const appRoutes: RouteObject[] = [];
+export const appRoutes: RouteObject[] = [
+  {
+    element: <AppShell />,
+    children: [
+      { index: true, element: <ActivitiesPage /> },
+      { path: 'plan', element: <AppPlanPage /> },
+      { path: 'activities', element: <ActivitiesPage /> },
+      { path: 'activities/new', element: <ActivityPage /> },
+      { path: 'activities/:id', element: <ActivityPage /> },
+      {
+        path: 'submission',
+        element: (
+          <RoleGate roles={['editor']}>
+            <SubmissionPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'review',
+        element: (
+          <RoleGate roles={['coordinator', 'admin']}>
+            <ReviewPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'users',
+        element: (
+          <RoleGate roles={['admin']}>
+            <UsersPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'spreadsheet',
+        element: (
+          <RoleGate roles={['editor', 'coordinator', 'admin']}>
+            <SpreadsheetPage />
+          </RoleGate>
+        ),
+      },
+    ],
+  },
+];

@@ -1,0 +1,309 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { ministryOf } from '../../../../core/model/access.js';
+import { ApiError } from '../../../api/client.js';
+import { SelectField } from '../../../components/forms/inputs.js';
+import { StateBadge } from '../../../components/ui/state-badge.js';
+import { ErrorNotice, Loading, SuccessNotice } from '../../../components/ui/status.js';
+import { useLang } from '../../../components/ui/use-lang.js';
+import {
+  createActivity,
+  deleteActivity,
+  getActivity,
+  listActivities,
+  recordOf,
+  updateActivity,
+  type ActivityView,
+} from '../../../features/activities/activity-api.js';
+import {
+  draftFromActivity,
+  emptyDraft,
+  inFormOrder,
+  validateDraft,
+  type ActivityDraft,
+  type DraftErrors,
+} from '../../../features/activities/activity-draft.js';
+import { NO_FILTERS } from '../../../features/activities/activity-table.js';
+import { problemsToErrors } from '../../../features/activities/server-problems.js';
+import { usePlaceCatalogue } from '../../../features/places/load-places.js';
+import { institutionOptions, parentsOf } from '../../../features/plan/plan-lookup.js';
+import { choosePeriod, usePeriods, usePlan } from '../../../features/plan/use-plan.js';
+import { useMe } from '../shell/use-me.js';
+import { ActivityForm } from './activity-form.js';
+import { ActivityHistory } from './activity-history.js';
+import { domIdOf, fieldLabel } from './field-labels.js';
+import { RecordComments } from './record-comments.js';
+
+/** /app/activities/new and /app/activities/:id — one page per record. */
+export function ActivityPage() {
+  const { id } = useParams();
+  return <ActivityEditor key={id ?? 'new'} id={id ?? null} />;
+}
+
+function ActivityEditor({ id }: { id: string | null }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const me = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [search] = useSearchParams();
+  const plan = usePlan();
+  const periods = usePeriods();
+  const places = usePlaceCatalogue();
+  const [view, setView] = useState<ActivityView | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [draft, setDraft] = useState<ActivityDraft>(() => emptyDraft(me.institution ?? ''));
+  const [year, setYear] = useState<number | null>(null);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [lockedMessage, setLockedMessage] = useState<string | null>(null);
+  const [saved, setSaved] = useState<boolean>(Boolean((location.state as { saved?: boolean } | null)?.saved));
+  const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [siblings, setSiblings] = useState<ActivityView[]>([]);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const load = (target: string) => {
+    setLoadError(null);
+    getActivity(target, lang)
+      .then((v) => {
+        setView(v);
+        setDraft(draftFromActivity(recordOf(v)));
+        setErrors({});
+        setConflict(null);
+      })
+      .catch((e: unknown) => setLoadError(e instanceof ApiError ? e : new ApiError(0, 'network', String(e))));
+  };
+  useEffect(() => {
+    if (id !== null) load(id);
+  }, [id]);
+
+  const period = view?.period ?? year ?? choosePeriod(periods.data, search.get('period'));
+  const parentsMap = useMemo(() => parentsOf(plan.data), [plan.data]);
+  const myMinistry = me.institution ? ministryOf(me.institution, parentsMap) : null;
+  useEffect(() => {
+    if (period === null || me.role !== 'editor') return;
+    let live = true;
+    listActivities(period, NO_FILTERS, lang)
+      .then((r) => live && setSiblings(r.items))
+      .catch(() => live && setSiblings([]));
+    return () => {
+      live = false;
+    };
+  }, [period, lang, me.role]);
+
+  const open = view === null || view.state === 'draft' || view.state === 'returned';
+  const mine = view === null || (myMinistry !== null && view.ministry === myMinistry);
+  const readOnly = me.role !== 'editor' || !open || !mine || lockedMessage !== null;
+  const parentOptions = siblings
+    .filter((a) => a.period === period && a.ministry === myMinistry && a.id !== id && !descends(a, id, siblings))
+    .map((a) => ({ value: a.id, label: a.title[lang] }));
+  if (view && view.parent && !parentOptions.some((o) => o.value === view.parent))
+    parentOptions.push({ value: view.parent, label: view.parent });
+
+  const fieldErrors = Object.fromEntries(Object.entries(errors).map(([k, m]) => [k, m[lang]]));
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    setFormError(null);
+    const checked = validateDraft(draft);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    if (period === null) return;
+    setBusy(true);
+    try {
+      if (view === null) {
+        const created = await createActivity(checked.activity, period, lang);
+        void navigate(`/${lang}/app/activities/${encodeURIComponent(created.id)}`, { state: { saved: true } });
+        return;
+      }
+      const updated = await updateActivity(checked.activity, view.id, view.version, lang);
+      setView(updated);
+      setDraft(draftFromActivity(recordOf(updated)));
+      setErrors({});
+      setSaved(true);
+    } catch (err: unknown) {
+      if (!(err instanceof ApiError)) setFormError(t('errorGeneric'));
+      else if (err.status === 412) setConflict(err.message);
+      else if (err.code === 'locked') setLockedMessage(err.message);
+      else {
+        setErrors(inFormOrder(problemsToErrors(err.problems)));
+        setFormError(err.message);
+        requestAnimationFrame(() => summaryRef.current?.focus());
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!view) return;
+    setBusy(true);
+    try {
+      await deleteActivity(view.id, view.version, lang);
+      void navigate(`/${lang}/app/activities?period=${view.period}`);
+    } catch (err: unknown) {
+      setConfirmDelete(false);
+      if (err instanceof ApiError && err.status === 412) setConflict(err.message);
+      else if (err instanceof ApiError && err.code === 'locked') setLockedMessage(err.message);
+      else setFormError(err instanceof ApiError ? err.message : t('errorGeneric'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (loadError)
+    return (
+      <>
+        <h1>{loadError.status === 404 ? t('app.activity.notFoundTitle') : t('app.activity.loadFailedTitle')}</h1>
+        <ErrorNotice error={loadError} onRetry={id && loadError.status !== 404 ? () => load(id) : undefined} />
+        <p>
+          <Link to={`/${lang}/app/activities`}>{t('app.activity.back')}</Link>
+        </p>
+      </>
+    );
+  if (id !== null && view === null) return <Loading />;
+  if (id === null && me.role !== 'editor')
+    return (
+      <>
+        <h1>{t('app.activity.newTitle')}</h1>
+        <ErrorNotice error={t('app.activity.onlyEditors')} />
+      </>
+    );
+
+  const errorKeys = Object.keys(fieldErrors);
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to={`/${lang}/app/activities${period ? `?period=${period}` : ''}`}>{t('app.activity.back')}</Link>
+      </p>
+      <div className="page-head">
+        <h1>{view ? view.title[lang] : t('app.activity.newTitle')}</h1>
+        {view && <StateBadge state={view.state} />}
+      </div>
+      {view && (
+        <p className="muted">{t('app.activity.meta', { id: view.id, period: view.period, version: view.version })}</p>
+      )}
+      {saved && <SuccessNotice>{t('app.activity.saved')}</SuccessNotice>}
+      {view && (mine || me.role === 'coordinator' || me.role === 'admin') && (
+        <RecordComments ministry={view.ministry} period={view.period} id={view.id} />
+      )}
+      {view && !open && (
+        <div className="notice notice-locked" role="status">
+          <p>
+            <strong>{t('app.activity.lockedTitle')}</strong> {t(`app.activity.locked_${view.state}`)}
+          </p>
+        </div>
+      )}
+      {lockedMessage && (
+        <div className="notice notice-locked" role="alert">
+          <p>
+            <strong>{t('app.activity.lockedTitle')}</strong> {lockedMessage}
+          </p>
+        </div>
+      )}
+      {conflict && (
+        <div className="notice notice-error" role="alert">
+          <p>
+            <strong>{t('app.activity.conflictTitle')}</strong> {conflict}
+          </p>
+          <button type="button" className="primary" onClick={() => id && load(id)}>
+            {t('app.activity.reload')}
+          </button>
+        </div>
+      )}
+      <div ref={summaryRef} tabIndex={-1} className={errorKeys.length > 0 || formError ? 'error-summary' : undefined}>
+        {(errorKeys.length > 0 || formError) && (
+          <div role="alert">
+            <h2>{t('app.activity.problemsTitle', { count: errorKeys.length })}</h2>
+            {formError && <p>{formError}</p>}
+            <ul>
+              {errorKeys.map((k) => (
+                <li key={k}>
+                  <a href={`#${domIdOf(k)}`}>{fieldLabel(t, k)}</a>: {fieldErrors[k]}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <form className="activity-form" onSubmit={(e) => void save(e)} noValidate>
+        {view === null && (
+          <SelectField
+            id="period"
+            label={t('app.common.period')}
+            value={period === null ? '' : String(period)}
+            onChange={(v) => setYear(Number(v))}
+            options={(periods.data ?? []).map((p) => ({ value: String(p.year), label: String(p.year) }))}
+            error={fieldErrors.period}
+            required
+          />
+        )}
+        <ActivityForm
+          draft={draft}
+          onChange={(patch) => {
+            setDraft((d) => ({ ...d, ...patch }));
+            // An edited field's error goes away; the others stay until the next save.
+            setErrors((e) => withoutFields(e, Object.keys(patch)));
+          }}
+          errors={fieldErrors}
+          readOnly={readOnly}
+          plan={plan.data}
+          places={places}
+          institutions={institutionOptions(plan.data, readOnly ? null : me.institution, lang)}
+          parents={parentOptions}
+        />
+        {!readOnly && (
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? t('app.common.saving') : view ? t('app.activity.save') : t('app.activity.create')}
+            </button>
+            {view && !confirmDelete && (
+              <button type="button" className="secondary danger" onClick={() => setConfirmDelete(true)}>
+                {t('app.activity.delete')}
+              </button>
+            )}
+            {confirmDelete && (
+              <span className="confirm" role="group" aria-label={t('app.activity.deleteConfirm')}>
+                {t('app.activity.deleteConfirm')}{' '}
+                <button type="button" className="primary danger" onClick={() => void remove()} disabled={busy}>
+                  {t('app.activity.deleteYes')}
+                </button>{' '}
+                <button type="button" className="secondary" onClick={() => setConfirmDelete(false)}>
+                  {t('app.common.cancel')}
+                </button>
+              </span>
+            )}
+          </div>
+        )}
+      </form>
+      {view && <ActivityHistory id={view.id} version={view.version} />}
+    </>
+  );
+}
+
+/** Whether `a` lies below the record `id` (it cannot become its parent). */
+function descends(a: ActivityView, id: string | null, all: readonly ActivityView[]): boolean {
+  if (id === null) return false;
+  const byId = new Map(all.map((x) => [x.id, x]));
+  let cur: ActivityView | undefined = a;
+  const seen = new Set<string>();
+  while (cur && cur.parent !== null && !seen.has(cur.id)) {
+    if (cur.parent === id) return true;
+    seen.add(cur.id);
+    cur = byId.get(cur.parent);
+  }
+  return false;
+}
+
+function withoutFields(errors: DraftErrors, fields: readonly string[]): DraftErrors {
+  return Object.fromEntries(
+    Object.entries(errors).filter(([k]) => !fields.some((f) => k === f || k.startsWith(`${f}.`))),
+  );
+}

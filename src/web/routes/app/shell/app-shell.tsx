@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import type { Me } from '../../../api/session.js';
+import { RequireSession } from '../../../components/ui/require-session.js';
+import { useLang } from '../../../components/ui/use-lang.js';
+
+/** Frame of the signed-in application: who you are, the pages your role uses, then the page. */
+export function AppShell() {
+  return <RequireSession>{(me) => <Shell me={me} />}</RequireSession>;
+}
+
+function Shell({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const coordinator = me.role === 'coordinator' || me.role === 'admin';
+  const link = (to: string, label: string) => (
+    <li>
+      <NavLink to={`/${lang}/app/${to}`} end={to === 'activities'}>
+        {label}
+      </NavLink>
+    </li>
+  );
+  return (
+    <div className="app-area">
+      <nav className="app-nav" aria-label={t('app.nav.label')}>
+        <p className="who">
+          {t('app.nav.signedInAs', {
+            name: me.name || me.email,
+            role: t(`app.roles.${me.role}`),
+          })}
+          {me.institution && <span className="badge inst">{me.institution}</span>}
+        </p>
+        <ul>
+          {link('activities', t('app.nav.activities'))}
+          {me.role === 'editor' && link('activities/new', t('app.nav.newActivity'))}
+          {me.role === 'editor' && link('submission', t('app.nav.submission'))}
+          {me.role === 'editor' && link('spreadsheet', t('app.nav.spreadsheet'))}
+          {coordinator && link('review', t('app.nav.review'))}
+          {link('plan', t('app.nav.plan'))}
+          {me.role === 'admin' && link('users', t('app.nav.users'))}
+        </ul>
+      </nav>
+      <Outlet context={me} />
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../../../api/client.js';
+import { SelectField, TextArea } from '../../../components/forms/inputs.js';
+import { StateBadge } from '../../../components/ui/state-badge.js';
+import { ErrorNotice, Loading, SuccessNotice } from '../../../components/ui/status.js';
+import { useLang } from '../../../components/ui/use-lang.js';
+import { listActivities } from '../../../features/activities/activity-api.js';
+import { NO_FILTERS } from '../../../features/activities/activity-table.js';
+import {
+  getBoard,
+  getEvents,
+  transition,
+  type BoardRow,
+  type SubmissionEvent,
+} from '../../../features/submissions/submission-api.js';
+import { availableActions, latestReturn, missingCourses } from '../../../features/submissions/submission-model.js';
+import { choosePeriod, usePeriods } from '../../../features/plan/use-plan.js';
+import { formatNumber } from '../../../i18n/index.js';
+import { formatShortDate } from '../../../components/ui/format.js';
+import { useMe } from '../shell/use-me.js';
+import { SubmissionEvents } from './submission-events.js';
+
+interface Loaded {
+  row: BoardRow | null;
+  events: SubmissionEvent[];
+  titles: Map<string, string>;
+}
+
+/** The editor's submission for a period: its state, the coordination's comments, and submit / resubmit. */
+export function SubmissionPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const me = useMe();
+  const [search, setSearch] = useSearchParams();
+  const periods = usePeriods();
+  const period = choosePeriod(periods.data, search.get('period'));
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    if (period === null) return;
+    let live = true;
+    setData(null);
+    setError(null);
+    (async () => {
+      const rows = await getBoard(period, lang);
+      const row = rows.find((r) => r.period === period) ?? null;
+      const events = row?.started ? await getEvents(row.institution, period, lang) : [];
+      const list = await listActivities(period, NO_FILTERS, lang);
+      const titles = new Map(list.items.map((a) => [a.id, a.title[lang]]));
+      if (live) setData({ row, events, titles });
+    })().catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError(0, 'network', String(e))));
+    return () => {
+      live = false;
+    };
+  }, [period, lang, tick]);
+
+  const submit = async (row: BoardRow) => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await transition(row.institution, row.period, 'submit', comment.trim() ? { comment: comment.trim() } : {}, lang);
+      setComment('');
+      setDone(row.state === 'returned' ? t('app.submission.resubmitted') : t('app.submission.submitted'));
+      setTick((n) => n + 1);
+    } catch (e: unknown) {
+      setActionError(e instanceof ApiError ? e.message : t('errorGeneric'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (periods.error) return <ErrorNotice error={periods.error} onRetry={periods.reload} />;
+  const row = data?.row ?? null;
+  const ret = data ? latestReturn(data.events) : null;
+  const canSubmit = row !== null && availableActions(me.role, row.state).includes('submit');
+  return (
+    <>
+      <h1>{period === null ? t('app.submission.title') : t('app.submission.titleYear', { year: period })}</h1>
+      <div className="toolbar">
+        <SelectField
+          id="s-period"
+          label={t('app.common.period')}
+          value={period === null ? '' : String(period)}
+          onChange={(v) => setSearch({ period: v }, { replace: true })}
+          options={(periods.data ?? []).map((p) => ({ value: String(p.year), label: String(p.year) }))}
+        />
+      </div>
+      {done && <SuccessNotice>{done}</SuccessNotice>}
+      {error && <ErrorNotice error={error} onRetry={() => setTick((n) => n + 1)} />}
+      {!error && data === null && <Loading />}
+      {data && row === null && <p className="empty-state">{t('app.submission.noRow')}</p>}
+      {data && row && (
+        <>
+          <section className="panel status-panel" aria-labelledby="status-title">
+            <h2 id="status-title">
+              {row.acronym} — {row.name[lang]}
+            </h2>
+            <dl className="app-facts">
+              <div>
+                <dt>{t('app.common.reviewState')}</dt>
+                <dd>
+                  <StateBadge state={row.state} />
+                </dd>
+              </div>
+              <div>
+                <dt>{t('app.common.deadline')}</dt>
+                <dd>
+                  {row.deadline ? formatShortDate(row.deadline, lang) : t('app.common.noDeadline')}
+                  {row.overdue && <span className="badge overdue">{t('app.common.overdue')}</span>}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('app.common.records')}</dt>
+                <dd>
+                  <Link to={`/${lang}/app/activities?period=${row.period}`}>{formatNumber(row.records, lang)}</Link>
+                </dd>
+              </div>
+              <div>
+                <dt>{t('app.common.findings')}</dt>
+                <dd>
+                  {t('app.common.findingsCounts', {
+                    errors: formatNumber(row.findings.error, lang),
+                    warnings: formatNumber(row.findings.warning, lang),
+                  })}
+                </dd>
+              </div>
+            </dl>
+            <p>{t(`app.submission.explain_${row.state}`)}</p>
+            {missingCourses(row).length > 0 && (
+              <p className="warn">{t('app.submission.missingCourses', { codes: missingCourses(row).join(', ') })}</p>
+            )}
+          </section>
+
+          {ret && row.state === 'returned' && (
+            <section className="notice notice-returned" aria-labelledby="returned-title">
+              <h2 id="returned-title">{t('app.submission.returnedTitle')}</h2>
+              {ret.event.comment && <blockquote className="coordinator-comment">{ret.event.comment}</blockquote>}
+              {ret.recordComments.length > 0 && (
+                <>
+                  <h3>{t('app.submission.recordComments')}</h3>
+                  <ul className="record-comments">
+                    {ret.recordComments.map((c) => (
+                      <li key={c.id}>
+                        <Link to={`/${lang}/app/activities/${encodeURIComponent(c.activityId ?? '')}`}>
+                          {data.titles.get(c.activityId ?? '') ?? c.activityId}
+                        </Link>
+                        : {c.comment}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </section>
+          )}
+
+          {canSubmit && (
+            <section className="panel" aria-labelledby="submit-title">
+              <h2 id="submit-title">
+                {row.state === 'returned' ? t('app.submission.resubmitTitle') : t('app.submission.submitTitle')}
+              </h2>
+              <p>{t('app.submission.submitExplain')}</p>
+              <TextArea
+                id="submit-comment"
+                label={t('app.submission.commentOptional')}
+                value={comment}
+                onChange={setComment}
+              />
+              {actionError && (
+                <p className="error" role="alert">
+                  {actionError}
+                </p>
+              )}
+              <button type="button" className="primary" disabled={busy} onClick={() => void submit(row)}>
+                {row.state === 'returned' ? t('app.submission.resubmit') : t('app.submission.submit')}
+              </button>
+            </section>
+          )}
+
+          <section aria-labelledby="events-title">
+            <h2 id="events-title">{t('app.submission.eventsTitle')}</h2>
+            <SubmissionEvents events={data.events} titles={data.titles} />
+          </section>
+        </>
+      )}
+    </>
+  );
+}
