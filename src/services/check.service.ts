@@ -7,7 +7,7 @@ import type { Database } from '../db/create-db.js';
 import { readExistingActivities } from '../db/repositories/activity.repository.js';
 import { listPeriods, readPeriodFile } from '../db/repositories/period.repository.js';
 import { readCatalog } from '../db/repositories/plan.repository.js';
-import { loadFigureContext, type FigureContext } from './figure-context.js';
+import { loadFigureContext } from './figure-context.js';
 import { decodeUtf8, parseJson } from '../formats/input.js';
 import type { InputFile } from './import.service.js';
 
@@ -52,12 +52,6 @@ export async function checkData(
         findings.push(...(await runChecks({ plan: ctx.plan, catalog: ctx.catalog, period, source: ctx.source })));
   }
   return { periods: years, findings, summary: summarize(findings) };
-}
-
-/** Runs the checker on one stored period with an already loaded context (the report uses it). */
-export async function checkPeriod(database: Database, ctx: FigureContext, year: number): Promise<Finding[]> {
-  const period = await readPeriodFile(database.db, ctx.plan.id, year);
-  return period ? runChecks({ plan: ctx.plan, catalog: ctx.catalog, period, source: ctx.source }) : [];
 }
 
 /** A document checked on its own: its claims and structure, with the period's stored records. */

@@ -11,8 +11,12 @@ import { renderDocx, type DocxImage } from '../formats/docx/render-docx.js';
 import { renderHtml } from '../formats/html/render-html.js';
 import { MAP_SVG_SIZE, renderMapSvg, topologyToGeoJson, type GeoFeatureCollection } from '../formats/html/map-svg.js';
 import { PdfRenderer } from '../formats/pdf/render-pdf.js';
-import { checkPeriod } from './check.service.js';
-import { loadFigureContext } from './figure-context.js';
+import { loadFigureContext, type FigureContext } from './figure-context.js';
+import { createMemorySource } from '../core/expressions/index.js';
+import { ministryOf } from '../core/model/access.js';
+import { toFigureRecords } from '../core/model/figure-records.js';
+import { runChecks } from '../core/rules/index.js';
+import type { PeriodFile } from '../core/schemas/period.schema.js';
 import type { Progress } from './import.service.js';
 
 export type ReportFormat = 'html' | 'pdf' | 'docx';
@@ -45,9 +49,12 @@ export async function buildReportDocument(
       es: `el periodo ${options.period} no está en la base de datos (periodos: ${known.join(', ') || 'ninguno'})`,
       en: `period ${options.period} is not in the database (periods: ${known.join(', ') || 'none'})`,
     });
-  const ctx = await loadFigureContext(database);
-  const period = (await readPeriodFile(database.db, ctx.plan.id, options.period))!;
-  const findings = await checkPeriod(database, ctx, options.period);
+  const full = await loadFigureContext(database);
+  const stored = (await readPeriodFile(database.db, full.plan.id, options.period))!;
+  // A published report holds approved data only; a draft shows everything, marked DRAFT.
+  const approvedOnly = (options.status ?? 'draft') === 'published';
+  const { ctx, period } = approvedOnly ? await onlyApproved(database, full, stored) : { ctx: full, period: stored };
+  const findings = await runChecks({ plan: ctx.plan, catalog: ctx.catalog, period, source: ctx.source });
   const states = new Map(
     [...(await readStates(database.db, ctx.plan.country)).entries()].map(([code, s]) => [
       code,
@@ -65,6 +72,38 @@ export async function buildReportDocument(
     states,
     recordCount: period.activities.length,
   });
+}
+
+/**
+ * The context and period restricted to what the institutions' approved submissions hold: records of
+ * ministries whose submission is approved, and the narrative blocks of those ministries (or of none).
+ */
+async function onlyApproved(
+  database: Database,
+  ctx: FigureContext,
+  period: PeriodFile,
+): Promise<{ ctx: FigureContext; period: PeriodFile }> {
+  const approved = new Set(
+    (
+      await database.db
+        .selectFrom('submission')
+        .select(['institution_code', 'period_year'])
+        .where('state', '=', 'approved')
+        .execute()
+    ).map((r) => `${r.institution_code}/${r.period_year}`),
+  );
+  const parents = ctx.catalog.institutions;
+  const ok = (institution: string, year: number) => approved.has(`${ministryOf(institution, parents)}/${year}`);
+  const activities = ctx.activities.filter((a) => ok(a.activity.institution, a.period));
+  const records = toFigureRecords(activities);
+  return {
+    ctx: { ...ctx, activities, records, source: createMemorySource(records, ctx.catalog) },
+    period: {
+      ...period,
+      activities: period.activities.filter((a) => ok(a.institution, period.period.year)),
+      narratives: period.narratives.filter((n) => n.institution === null || ok(n.institution, period.period.year)),
+    },
+  };
 }
 
 /** File name of an output: nap1325-informe-2022-es.pdf, nap1325-report-2022-en.docx. */
