@@ -43,7 +43,11 @@ function scaled(p: PeriodFile, year: number, times: number): PeriodFile {
     narratives: p.narratives.map((n) => ({ ...json(n), id: `${n.id}${tag}` })),
     tables: p.tables.map((t) => ({ ...json(t), id: `${t.id}${tag}` })),
     callouts: p.callouts.map((c) => ({ ...json(c), id: `${c.id}${tag}` })),
-    claims: p.claims.map((c) => ({ ...json(c), id: `${c.id}${tag}`, ref: c.ref !== null && renamed.has(c.ref) ? `${c.ref}${tag}` : c.ref })),
+    claims: p.claims.map((c) => ({
+      ...json(c),
+      id: `${c.id}${tag}`,
+      ref: c.ref !== null && renamed.has(c.ref) ? `${c.ref}${tag}` : c.ref,
+    })),
   };
 }
 
