@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Lang } from '../../core/model/kinds.js';
 import { readConfig } from '../../config/config.js';
 import { buildServer } from '../../server/app.js';
-import { openDatabase } from '../../services/database.js';
+import { openDatabase, type Database } from '../../services/database.js';
+import { listReportVersions, publishReport } from '../../services/publish.service.js';
 import { initDatabase } from '../../services/init.service.js';
 import { prepareDatabase } from '../../services/reference-data.service.js';
 import { readStatus, type DatabaseStatus } from '../../services/status.service.js';
@@ -66,6 +68,7 @@ export function registerStart(program: Command, lang: Lang, io: Io): void {
             'No accounts yet: create the first with `npx nap1325 user create --role admin --email … --name …` or `npx nap1325 init --demo`.',
           ),
         );
+      void publishSeedReport(database, lang, io);
       const stop = () =>
         void app
           .close()
@@ -84,6 +87,53 @@ export function registerStart(program: Command, lang: Lang, io: Io): void {
       if (opts.json) io.out(JSON.stringify(status, null, 2));
       else printStatus(io, lang, status);
     });
+}
+
+/**
+ * The embedded report is a published one: on the first start its compiled versions (PDF, DOCX, HTML in
+ * both languages) are published in the background, so the public finds them. Needs Chromium.
+ */
+async function publishSeedReport(database: Database, lang: Lang, io: Io): Promise<void> {
+  try {
+    const published = await database.db.selectFrom('publication').select('period_year').execute();
+    for (const { period_year: year } of published) {
+      const versions = await listReportVersions(database, year);
+      if (versions.length > 0) continue;
+      if (!existsSync('/usr/bin/chromium')) {
+        io.err(
+          t(
+            lang,
+            `El informe ${year} no se publicó: falta Chromium (apt-get install chromium).`,
+            `The ${year} report was not published: Chromium is missing (apt-get install chromium).`,
+          ),
+        );
+        continue;
+      }
+      io.out(
+        t(
+          lang,
+          `Publicando el informe ${year} (PDF, DOCX y HTML en español e inglés)…`,
+          `Publishing the ${year} report (PDF, DOCX and HTML in Spanish and English)…`,
+        ),
+      );
+      const infos = await publishReport(database, 'system', { period: year });
+      io.out(
+        t(
+          lang,
+          `Informe ${year} publicado: ${infos.length} archivos.`,
+          `${year} report published: ${infos.length} files.`,
+        ),
+      );
+    }
+  } catch (e) {
+    io.err(
+      t(
+        lang,
+        `No se pudo publicar el informe: ${e instanceof Error ? e.message : String(e)}`,
+        `Could not publish the report: ${e instanceof Error ? e.message : String(e)}`,
+      ),
+    );
+  }
 }
 
 export function printStatus(io: Io, lang: Lang, s: DatabaseStatus): void {
