@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { ActivitiesPage } from './activities/activities.page.js';
 import { ActivityPage } from './activity/activity.page.js';
 import { AppPlanPage } from './plan/app-plan.page.js';
+import { ReportPage } from './report/report.page.js';
 import { ReviewPage } from './review/review.page.js';
 import { AppShell } from './shell/app-shell.js';
 import { RoleGate } from './shell/role-gate.js';
@@ -32,6 +33,14 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RoleGate roles={['coordinator', 'admin']}>
             <ReviewPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'report',
+        element: (
+          <RoleGate roles={['coordinator', 'admin']}>
+            <ReportPage />
           </RoleGate>
         ),
       },

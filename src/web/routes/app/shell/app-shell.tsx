@@ -36,6 +36,7 @@ function Shell({ me }: { me: Me }) {
           {me.role === 'editor' && link('submission', t('app.nav.submission'))}
           {me.role === 'editor' && link('spreadsheet', t('app.nav.spreadsheet'))}
           {coordinator && link('review', t('app.nav.review'))}
+          {coordinator && link('report', t('app.nav.report'))}
           {link('plan', t('app.nav.plan'))}
           {me.role === 'admin' && link('users', t('app.nav.users'))}
         </ul>

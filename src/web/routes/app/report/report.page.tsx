@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../../api/client.js';
+import { useLang } from '../../../components/ui/use-lang.js';
+import { formatDate } from '../../../i18n/index.js';
+
+interface Version {
+  id: string;
+  period: number;
+  version: number;
+  lang: 'es' | 'en';
+  format: string;
+  fileName: string;
+  contentHash: string;
+  bytes: number;
+  publishedAt: string;
+  changes: { note: string | null; figures: { formula: string; before: string | null; after: string | null }[] } | null;
+}
+
+const FORMATS = ['html', 'pdf', 'docx'] as const;
+const LANGS = ['es', 'en'] as const;
+
+/** The coordinator's report: drafts compiled from the current records (marked DRAFT), publication, versions. */
+export function ReportPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [periods, setPeriods] = useState<number[]>([]);
+  const [period, setPeriod] = useState<number | null>(null);
+  const [versions, setVersions] = useState<Version[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    void api<{ year: number }[]>('/api/periods').then((ps) => {
+      const years = ps.map((p) => p.year);
+      setPeriods(years);
+      setPeriod(years.at(-1) ?? null);
+    });
+  }, []);
+  const load = useCallback(() => {
+    if (period === null) return;
+    void api<Version[]>(`/api/reports/versions?period=${period}`, { lang }).then(setVersions);
+  }, [period, lang]);
+  useEffect(load, [load]);
+
+  const publish = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (period === null) return;
+    const note = (new FormData(e.currentTarget).get('note') as string | null)?.trim() ?? '';
+    setBusy(true);
+    setMessage(null);
+    api<Version[]>(`/api/reports/${period}/publish`, { method: 'POST', body: note ? { note } : {}, lang })
+      .then((v) => {
+        setMessage({ ok: true, text: t('app.report.published', { version: v[0]?.version ?? '' }) });
+        load();
+      })
+      .catch((err: unknown) =>
+        setMessage({ ok: false, text: err instanceof ApiError ? err.message : t('errorGeneric') }),
+      )
+      .finally(() => setBusy(false));
+  };
+
+  const byVersion = new Map<number, Version[]>();
+  for (const v of versions) byVersion.set(v.version, [...(byVersion.get(v.version) ?? []), v]);
+
+  return (
+    <>
+      <h1>{t('app.report.title')}</h1>
+      <p>{t('app.report.intro')}</p>
+      <label>
+        {t('app.report.period')}
+        <select value={period ?? ''} onChange={(e) => setPeriod(Number(e.target.value))}>
+          {periods.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </label>
+      {period !== null && (
+        <>
+          <h2>{t('app.report.draftTitle')}</h2>
+          <p>{t('app.report.draftHelp')}</p>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('app.report.language')}</th>
+                {FORMATS.map((f) => (
+                  <th key={f} scope="col">
+                    {f.toUpperCase()}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {LANGS.map((l) => (
+                <tr key={l}>
+                  <th scope="row">{l === 'es' ? 'Español' : 'English'}</th>
+                  {FORMATS.map((f) => (
+                    <td key={f}>
+                      <a
+                        href={`/api/reports/${period}/draft?lang=${l}&format=${f}`}
+                        download={f !== 'html' ? '' : undefined}
+                      >
+                        {t('app.report.download')} ({f.toUpperCase()}, {l})
+                      </a>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>{t('app.report.publishTitle')}</h2>
+          <form className="stack" onSubmit={publish}>
+            <label>
+              {t('app.report.note')}
+              <textarea name="note" rows={2} maxLength={2000} />
+            </label>
+            <button className="primary" type="submit" disabled={busy}>
+              {busy ? t('app.report.publishing') : t('app.report.publish')}
+            </button>
+            {message && (
+              <p className={message.ok ? undefined : 'error'} role={message.ok ? 'status' : 'alert'}>
+                {message.text}
+              </p>
+            )}
+          </form>
+          <h2>{t('app.report.versions')}</h2>
+          {versions.length === 0 ? (
+            <p>{t('app.report.none')}</p>
+          ) : (
+            [...byVersion.entries()].map(([n, files]) => (
+              <section key={n} className="panel" aria-labelledby={`v-${n}`}>
+                <h3 id={`v-${n}`}>
+                  {t('app.report.version', { version: n })} · {formatDate(files[0]!.publishedAt, lang)}
+                </h3>
+                {files[0]?.changes?.note && <p>{files[0].changes.note}</p>}
+                {files[0]?.changes && files[0].changes.figures.length > 0 && (
+                  <details>
+                    <summary>{t('app.report.changed', { count: files[0].changes.figures.length })}</summary>
+                    <ul>
+                      {files[0].changes.figures.slice(0, 100).map((c) => (
+                        <li key={c.formula}>
+                          {c.before ?? '—'} → {c.after ?? '—'} <code>{c.formula}</code>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+                <ul>
+                  {files.map((f) => (
+                    <li key={f.id}>
+                      <a href={`/api/reports/versions/${f.id}`}>{f.fileName}</a>{' '}
+                      <small>SHA-256 {f.contentHash.slice(0, 16)}…</small>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))
+          )}
+        </>
+      )}
+    </>
+  );
+}
