@@ -37,10 +37,11 @@ export function openDatabase(url: string): Database {
   const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new SQLite(path);
+  // Wait for locks first: opening after a crash may find another connection recovering the WAL.
+  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, engine: 'sqlite', location: path === ':memory:' ? path : resolve(path), close: () => db.destroy() };
 }
