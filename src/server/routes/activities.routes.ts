@@ -8,7 +8,7 @@ import { activityHistory, getActivity, listActivities, MAX_LIMIT } from '../../s
 import type { App, ServerOptions } from '../app.js';
 import { errorSchema } from '../errors.js';
 import { requireActor } from './guards.js';
-import { enforceAccess, expectedVersion, rejectInvalid } from './route-guards.js';
+import { expectedVersion, rejectInvalid } from './route-guards.js';
 
 const lang = z.enum(['es', 'en']).optional();
 const queryYear = z.coerce.number().int().min(1900).max(2200);
@@ -69,14 +69,12 @@ const historySchema = z.array(
 
 export function registerActivityRoutes(app: App, options: ServerOptions): void {
   const { database } = options;
-  const onRequest = enforceAccess(database);
   const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 
   app.get(
     '/api/activities',
     {
       config: { access: 'signed-in' },
-      onRequest,
       attachValidation: true,
       schema: {
         tags: ['activities'],
@@ -104,7 +102,6 @@ export function registerActivityRoutes(app: App, options: ServerOptions): void {
     '/api/activities/:id',
     {
       config: { access: 'signed-in' },
-      onRequest,
       attachValidation: true,
       schema: {
         tags: ['activities'],
@@ -126,7 +123,6 @@ export function registerActivityRoutes(app: App, options: ServerOptions): void {
     '/api/activities',
     {
       config: { access: ['editor'] },
-      onRequest,
       attachValidation: true,
       schema: {
         tags: ['activities'],
@@ -149,7 +145,6 @@ export function registerActivityRoutes(app: App, options: ServerOptions): void {
     '/api/activities/:id',
     {
       config: { access: ['editor'] },
-      onRequest,
       attachValidation: true,
       schema: {
         tags: ['activities'],
@@ -175,7 +170,6 @@ export function registerActivityRoutes(app: App, options: ServerOptions): void {
     '/api/activities/:id',
     {
       config: { access: ['editor'] },
-      onRequest,
       attachValidation: true,
       schema: {
         tags: ['activities'],
@@ -200,7 +194,6 @@ export function registerActivityRoutes(app: App, options: ServerOptions): void {
     '/api/activities/:id/history',
     {
       config: { access: 'signed-in' },
-      onRequest,
       attachValidation: true,
       schema: {
         tags: ['activities'],

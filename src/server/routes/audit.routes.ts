@@ -3,7 +3,7 @@ import { listAudit, verifyAudit } from '../../services/audit.service.js';
 import type { App, ServerOptions } from '../app.js';
 import { errorSchema } from '../errors.js';
 import { requireActor } from './guards.js';
-import { enforceAccess, rejectInvalid } from './route-guards.js';
+import { rejectInvalid } from './route-guards.js';
 
 const lang = z.enum(['es', 'en']).optional();
 const listQuery = z.strictObject({
@@ -31,14 +31,12 @@ const auditSchema = z.object({
 
 export function registerAuditRoutes(app: App, options: ServerOptions): void {
   const { database } = options;
-  const onRequest = enforceAccess(database);
   const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
 
   app.get(
     '/api/audit',
     {
       config: { access: ['coordinator', 'admin'] },
-      onRequest,
       attachValidation: true,
       schema: {
         tags: ['audit'],
@@ -58,7 +56,6 @@ export function registerAuditRoutes(app: App, options: ServerOptions): void {
     '/api/audit/verify',
     {
       config: { access: ['coordinator', 'admin'] },
-      onRequest,
       attachValidation: true,
       schema: {
         tags: ['audit'],

@@ -5,7 +5,7 @@ import { listBoard, listEvents, setDeadline, transitionSubmission } from '../../
 import type { App, ServerOptions } from '../app.js';
 import { errorSchema } from '../errors.js';
 import { requireActor } from './guards.js';
-import { enforceAccess, rejectInvalid } from './route-guards.js';
+import { rejectInvalid } from './route-guards.js';
 
 const lang = z.enum(['es', 'en']).optional();
 const langQuery = z.strictObject({ lang });
@@ -65,14 +65,12 @@ const SUMMARY: Record<SubmissionAction, string> = {
 
 export function registerSubmissionRoutes(app: App, options: ServerOptions): void {
   const { database } = options;
-  const onRequest = enforceAccess(database);
   const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 
   app.get(
     '/api/submissions',
     {
       config: { access: 'signed-in' },
-      onRequest,
       attachValidation: true,
       schema: {
         tags: ['submissions'],
@@ -93,7 +91,6 @@ export function registerSubmissionRoutes(app: App, options: ServerOptions): void
       `/api/submissions/:institution/:period/${action}`,
       {
         config: { access: TRANSITIONS[action].roles },
-        onRequest,
         attachValidation: true,
         schema: {
           tags: ['submissions'],
@@ -121,7 +118,6 @@ export function registerSubmissionRoutes(app: App, options: ServerOptions): void
     '/api/submissions/:institution/:period/events',
     {
       config: { access: 'signed-in' },
-      onRequest,
       attachValidation: true,
       schema: {
         tags: ['submissions'],
@@ -141,7 +137,6 @@ export function registerSubmissionRoutes(app: App, options: ServerOptions): void
     '/api/submissions/:institution/:period/deadline',
     {
       config: { access: ['coordinator', 'admin'] },
-      onRequest,
       attachValidation: true,
       schema: {
         tags: ['submissions'],

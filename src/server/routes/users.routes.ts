@@ -6,7 +6,7 @@ import { createAccount, listUsers, updateAccount } from '../../services/user.ser
 import type { App, ServerOptions } from '../app.js';
 import { errorSchema } from '../errors.js';
 import { requireActor } from './guards.js';
-import { enforceAccess, rejectInvalid } from './route-guards.js';
+import { rejectInvalid } from './route-guards.js';
 
 const langQuery = z.strictObject({ lang: z.enum(['es', 'en']).optional() });
 const userSchema = z.object({
@@ -45,14 +45,12 @@ const idParams = z.strictObject({ id: z.uuid() });
 
 export function registerUserRoutes(app: App, options: ServerOptions): void {
   const { database } = options;
-  const onRequest = enforceAccess(database);
   const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 
   app.get(
     '/api/users',
     {
       config: { access: ['admin'] },
-      onRequest,
       attachValidation: true,
       schema: {
         tags: ['users'],
@@ -71,7 +69,6 @@ export function registerUserRoutes(app: App, options: ServerOptions): void {
     '/api/users',
     {
       config: { access: ['admin'] },
-      onRequest,
       attachValidation: true,
       schema: {
         tags: ['users'],
@@ -93,7 +90,6 @@ export function registerUserRoutes(app: App, options: ServerOptions): void {
     '/api/users/:id',
     {
       config: { access: ['admin'] },
-      onRequest,
       attachValidation: true,
       schema: {
         tags: ['users'],
