@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PeriodFile } from '../src/core/schemas/period.schema.js';
 import { openDatabase } from '../src/db/create-db.js';
-import { exportPeriod } from '../src/services/export.service.js';
-import { importFiles } from '../src/services/import.service.js';
-import { initDatabase } from '../src/services/init.service.js';
-import { compileReports } from '../src/services/report.service.js';
+import { exportPeriod } from '../src/services/data/export.service.js';
+import { importFiles } from '../src/services/data/import.service.js';
+import { initDatabase } from '../src/services/data/init.service.js';
+import { compileReports } from '../src/services/report/report.service.js';
 
 const scale = Number(process.argv[process.argv.indexOf('--scale') + 1] || 100) || 100;
 const dir = mkdtempSync(join(tmpdir(), 'nap1325-bench-'));

@@ -2,9 +2,9 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../src/core/model/access.js';
 import type { PeriodFile } from '../src/core/schemas/period.schema.js';
 import { buildServer, SESSION_COOKIE, type App } from '../src/server/app.js';
-import { createUser } from '../src/services/auth.service.js';
-import { importFiles } from '../src/services/import.service.js';
-import { initDatabase } from '../src/services/init.service.js';
+import { createUser } from '../src/services/accounts/auth.service.js';
+import { importFiles } from '../src/services/data/import.service.js';
+import { initDatabase } from '../src/services/data/init.service.js';
 import { makeActivity, jsonFile } from './factories.js';
 import type { TestDatabase } from './test-db.js';
 

@@ -1,6 +1,6 @@
 import type { PeriodFile } from '../src/core/schemas/period.schema.js';
 import type { PlanFile } from '../src/core/schemas/plan.schema.js';
-import type { InputFile } from '../src/services/import.service.js';
+import type { InputFile } from '../src/services/data/import.service.js';
 
 const both = (s: string) => ({ es: `${s} (es)`, en: s });
 

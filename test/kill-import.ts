@@ -1,7 +1,7 @@
 /** Child process for the crash test: imports a large period into the SQLite file given, printing when done. */
 import { openDatabase } from '../src/db/create-db.js';
-import { importFiles } from '../src/services/import.service.js';
-import { initDatabase } from '../src/services/init.service.js';
+import { importFiles } from '../src/services/data/import.service.js';
+import { initDatabase } from '../src/services/data/init.service.js';
 import type { PeriodFile } from '../src/core/schemas/period.schema.js';
 import { makeActivity } from './factories.js';
 

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { PeriodFile } from '../src/core/schemas/period.schema.js';
 import { writeActivities } from '../src/db/repositories/activity.repository.js';
 import type { Database } from '../src/db/create-db.js';
-import { createUser } from '../src/services/auth.service.js';
-import { importFiles } from '../src/services/import.service.js';
-import { initDatabase } from '../src/services/init.service.js';
-import { approveAndPublish } from '../src/services/workflow-seed.js';
+import { createUser } from '../src/services/accounts/auth.service.js';
+import { importFiles } from '../src/services/data/import.service.js';
+import { initDatabase } from '../src/services/data/init.service.js';
+import { approveAndPublish } from '../src/services/reporting/workflow-seed.js';
 import { jsonFile, makeActivity } from './factories.js';
 
 /** Strings and numbers that must never reach anything public (the canary). */

@@ -1,6 +1,6 @@
 import { readConfig } from '../config/config.js';
 import { openDatabase, type Database } from '../services/database.js';
-import { prepareDatabase } from '../services/reference-data.service.js';
+import { prepareDatabase } from '../services/data/reference-data.service.js';
 
 export interface GlobalOptions {
   db?: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -8,14 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyRequest,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
-} from 'fastify';
+import Fastify from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -23,50 +16,14 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { isAppError } from '../core/errors.js';
-import type { Actor } from '../core/model/access.js';
-import type { Lang } from '../core/model/kinds.js';
-import { resolveSession } from '../services/auth.service.js';
-import type { Database } from '../services/database.js';
+import { resolveSession } from '../services/accounts/auth.service.js';
+import { WEB_DIR } from '../config/paths.js';
 import { sendError, statusOf } from './errors.js';
 import { registerRoutes } from './routes/index.js';
-import { enforceAccess } from './routes/route-guards.js';
+import { enforceAccess } from './guards.js';
+import { requestLang, SESSION_COOKIE, type App, type ServerOptions } from './server-context.js';
 
-export const SESSION_COOKIE = 'nap1325_session';
-const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor;
-    csrfToken: string | null;
-    sessionToken: string | null;
-    lang: Lang;
-  }
-}
-
-export interface ServerOptions {
-  database: Database;
-  /** Secure cookies (HTTPS); off for plain-HTTP development and tests. */
-  secureCookies?: boolean;
-  /** Serve the built web application from dist/web (default true when it exists). */
-  web?: boolean;
-  logger?: boolean;
-}
-
-export type App = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
-
-/** Language of a request: ?lang=, else the Accept-Language header, else Spanish. */
-export function requestLang(req: FastifyRequest): Lang {
-  const q = (req.query as { lang?: unknown } | undefined)?.lang;
-  if (q === 'es' || q === 'en') return q;
-  const header = req.headers['accept-language'] ?? '';
-  return /^\s*en\b/i.test(header) ? 'en' : 'es';
-}
+export { SESSION_COOKIE, type App, type ServerOptions } from './server-context.js';
 
 /** The HTTP application: API under /api, OpenAPI at /docs, the web application everywhere else. */
 export async function buildServer(options: ServerOptions): Promise<App> {
@@ -98,7 +55,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
         title: 'nap1325 API',
         version: '1',
         description:
-          'Monitoring and reporting of National Action Plans on UNSC Resolution 1325. Errors: {error: {code, message, reference?}}.',
+          'Monitoring and reporting of National Action Plans on UNSC Resolution 1325. Every route answers in Spanish or English: `?lang=es|en` (read and removed before validation, so no route declares it), else Accept-Language. Errors: {error: {code, message, reference?}}.',
       },
       components: {
         securitySchemes: {
@@ -192,8 +149,8 @@ export async function buildServer(options: ServerOptions): Promise<App> {
 
   registerRoutes(app, options);
 
-  const serveWeb = (options.web ?? true) && existsSync(`${WEB_DIR}index.html`);
-  const webIndex = serveWeb ? readFileSync(`${WEB_DIR}index.html`, 'utf8') : null;
+  const serveWeb = (options.web ?? true) && existsSync(join(WEB_DIR, 'index.html'));
+  const webIndex = serveWeb ? readFileSync(join(WEB_DIR, 'index.html'), 'utf8') : null;
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/', wildcard: false, index: false });
   if (serveWeb)
     app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html; charset=utf-8').send(webIndex));

@@ -28,7 +28,7 @@ import { recordedRoutes } from '../../test/route-recorder.js';
 import { readZip } from '../../test/zip.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../test/test-db.js';
 import type { App } from './app.js';
-import type { RouteAccess } from './routes/guards.js';
+import type { RouteAccess } from './guards.js';
 
 /**
  * QUALITY A1–A4: every route × role × own/other institution × workflow condition gets the status

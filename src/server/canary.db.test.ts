@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('fastify', async (importOriginal) =>
@@ -9,11 +10,17 @@ import { MARKER_STRINGS, MARKERS, seedPortal } from '../../test/portal-fixture.j
 import { recordedRoutes } from '../../test/route-recorder.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../test/test-db.js';
 import { readZip } from '../../test/zip.js';
-import { exportPeriod } from '../services/export.service.js';
-import { importFiles } from '../services/import.service.js';
-import { initDatabase, SEED_DIR } from '../services/init.service.js';
+import { exportPeriod } from '../services/data/export.service.js';
+import { importFiles } from '../services/data/import.service.js';
+import { initDatabase, SEED_DIR } from '../services/data/init.service.js';
 import { buildServer, type App } from './app.js';
-import { DATASET_NAMES, MAP_METRICS, OPEN_FILES, PIVOT_DIMENSIONS, PIVOT_MEASURES } from './routes/public.constants.js';
+import {
+  DATASET_NAMES,
+  MAP_METRICS,
+  OPEN_FILES,
+  PIVOT_DIMENSIONS,
+  PIVOT_MEASURES,
+} from './routes/portal/public.constants.js';
 
 /**
  * The canary (QUALITY A1, D2): unpublished records (a draft, a returned submission), their comments
@@ -111,7 +118,7 @@ describe.each(testEngines())('canary on %s: nothing unpublished or personal is p
       const fresh = await createTestDatabase(engine);
       try {
         await initDatabase(fresh, { empty: true });
-        const plan = { name: 'mx-plan.json', bytes: readFileSync(`${SEED_DIR}mx-plan.json`) };
+        const plan = { name: 'mx-plan.json', bytes: readFileSync(join(SEED_DIR, 'mx-plan.json')) };
         await importFiles(fresh, [plan, { name: `period-${year}.json`, bytes: res.rawPayload }]);
         expect(await exportPeriod(fresh, year, 'json')).toBe(res.body);
       } finally {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import type { Lang } from '../../core/model/kinds.js';
 import type { Finding } from '../../core/rules/index.js';
-import { checkData, type CheckReport } from '../../services/check.service.js';
+import { checkData, type CheckReport } from '../../services/check/check.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { EXIT, t, type Io } from '../output.js';
 import { readInput } from './import.command.js';

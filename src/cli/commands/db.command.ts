@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { readConfig } from '../../config/config.js';
 import type { Lang } from '../../core/model/kinds.js';
 import { openDatabase } from '../../services/database.js';
-import { prepareDatabase } from '../../services/reference-data.service.js';
+import { prepareDatabase } from '../../services/data/reference-data.service.js';
 import type { GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import type { Lang } from '../../core/model/kinds.js';
-import { exportPeriod, exportPlan, type ExportFormat } from '../../services/export.service.js';
+import { exportPeriod, exportPlan, type ExportFormat } from '../../services/data/export.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 

@@ -2,8 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import type { Lang } from '../../core/model/kinds.js';
-import { importFiles, type ImportSummary, type InputFile } from '../../services/import.service.js';
-import { MAX_IMPORT_BYTES } from '../../services/import.service.js';
+import { importFiles, type ImportSummary, type InputFile } from '../../services/data/import.service.js';
+import { MAX_IMPORT_BYTES } from '../../services/data/import.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Lang } from '../../core/model/kinds.js';
-import { createDemoAccounts } from '../../services/demo.service.js';
-import { initDatabase } from '../../services/init.service.js';
+import { createDemoAccounts } from '../../services/accounts/demo.service.js';
+import { initDatabase } from '../../services/data/init.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 import { printSummary } from './import.command.js';

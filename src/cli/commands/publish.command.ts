@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import type { Lang } from '../../core/model/kinds.js';
-import { listReportVersions, publishReport } from '../../services/publish.service.js';
+import { listReportVersions, publishReport } from '../../services/report/publish.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 

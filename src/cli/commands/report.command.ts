@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import type { Lang } from '../../core/model/kinds.js';
-import { compileReports, REPORT_FORMATS, type ReportFormat } from '../../services/report.service.js';
+import { compileReports, REPORT_FORMATS, type ReportFormat } from '../../services/report/report.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 

@@ -4,10 +4,10 @@ import type { Lang } from '../../core/model/kinds.js';
 import { readConfig } from '../../config/config.js';
 import { buildServer } from '../../server/app.js';
 import { openDatabase, type Database } from '../../services/database.js';
-import { listReportVersions, publishReport } from '../../services/publish.service.js';
-import { initDatabase } from '../../services/init.service.js';
-import { prepareDatabase } from '../../services/reference-data.service.js';
-import { readStatus, type DatabaseStatus } from '../../services/status.service.js';
+import { listReportVersions, publishReport } from '../../services/report/publish.service.js';
+import { initDatabase } from '../../services/data/init.service.js';
+import { prepareDatabase } from '../../services/data/reference-data.service.js';
+import { readStatus, type DatabaseStatus } from '../../services/data/status.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import { ROLES, type Role } from '../../core/model/access.js';
 import type { Lang } from '../../core/model/kinds.js';
-import { createUser } from '../../services/auth.service.js';
+import { createUser } from '../../services/accounts/auth.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 

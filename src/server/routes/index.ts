@@ -1,13 +1,13 @@
-import type { App, ServerOptions } from '../app.js';
-import { registerActivityRoutes } from './activities.routes.js';
-import { registerAuditRoutes } from './audit.routes.js';
-import { registerAuthRoutes } from './auth.routes.js';
-import { registerPlanRoutes } from './plan.routes.js';
-import { registerPublicRoutes } from './public.routes.js';
-import { registerReportRoutes } from './reports.routes.js';
-import { registerSubmissionRoutes } from './submissions.routes.js';
-import { registerUserRoutes } from './users.routes.js';
-import { registerXlsxRoutes } from './xlsx.routes.js';
+import type { App, ServerOptions } from '../server-context.js';
+import { registerActivityRoutes } from './reporting/activities.routes.js';
+import { registerAuditRoutes } from './audit/audit.routes.js';
+import { registerAuthRoutes } from './accounts/auth.routes.js';
+import { registerPlanRoutes } from './data/plan.routes.js';
+import { registerPublicRoutes } from './portal/public.routes.js';
+import { registerReportRoutes } from './report/reports.routes.js';
+import { registerSubmissionRoutes } from './reporting/submissions.routes.js';
+import { registerUserRoutes } from './accounts/users.routes.js';
+import { registerXlsxRoutes } from './reporting/xlsx.routes.js';
 
 /** Every route of the API. Each declares who may call it in `config.access` (the matrix test reads it). */
 export function registerRoutes(app: App, options: ServerOptions): void {

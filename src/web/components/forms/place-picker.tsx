@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listCountries } from '../../../core/model/place-rows.js';
-import { placeLabel, type PlaceCatalogue } from '../../features/places/places.js';
+import { placeLabel, type PlaceCatalogue } from '../../features/data/places/places.js';
 import { FieldError } from './field.js';
 import { SelectField } from './inputs.js';
 

@@ -4,7 +4,7 @@ import { TableScroll } from '../../components/charts/table-scroll.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber } from '../../i18n/index.js';
-import type { OpenDataCatalogue } from '../../../server/routes/public.schemas.js';
+import type { OpenDataCatalogue } from '../../../server/routes/portal/public.schemas.js';
 import { Empty, Loaded } from './public-ui.js';
 
 /** Open data: every published dataset as CSV, XLSX and JSON, the Data Package, and the period files. */

@@ -7,8 +7,8 @@ import { SEX_COLORS } from '../../components/charts/echarts-setup.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber, type Lang } from '../../i18n/index.js';
-import { PIVOT_DIMENSIONS, PIVOT_MEASURES } from '../../../server/routes/public.constants.js';
-import type { Dimensions, Pivot, PivotDimensionName } from '../../../server/routes/public.schemas.js';
+import { PIVOT_DIMENSIONS, PIVOT_MEASURES } from '../../../server/routes/portal/public.constants.js';
+import type { Dimensions, Pivot, PivotDimensionName } from '../../../server/routes/portal/public.schemas.js';
 import { Empty, formatValue, Loaded } from './public-ui.js';
 
 const FILTERS = ['period', 'ministry', 'kind', 'pillar', 'goal', 'coa', 'state'] as const;

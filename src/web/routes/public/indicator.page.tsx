@@ -8,7 +8,7 @@ import { TableScroll } from '../../components/charts/table-scroll.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber, type Lang } from '../../i18n/index.js';
-import type { IndicatorDetail } from '../../../server/routes/public.schemas.js';
+import type { IndicatorDetail } from '../../../server/routes/portal/public.schemas.js';
 import { ChangeText, Empty, formatTarget, formatValue, Loaded, StatusBadge } from './public-ui.js';
 import { UgpsSection } from './ugps-section.js';
 

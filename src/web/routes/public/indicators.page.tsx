@@ -7,7 +7,7 @@ import { TableScroll } from '../../components/charts/table-scroll.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber } from '../../i18n/index.js';
-import type { IndicatorList, IndicatorStatusName } from '../../../server/routes/public.schemas.js';
+import type { IndicatorList, IndicatorStatusName } from '../../../server/routes/portal/public.schemas.js';
 import { Empty, formatTarget, formatValue, Loaded, StatusBadge } from './public-ui.js';
 
 const STATUSES: IndicatorStatusName[] = ['met', 'on-track', 'not-met', 'no-data'];

@@ -6,8 +6,8 @@ import { TableScroll } from '../../components/charts/table-scroll.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber } from '../../i18n/index.js';
-import { MAP_METRICS } from '../../../server/routes/public.constants.js';
-import type { PublicMap } from '../../../server/routes/public.schemas.js';
+import { MAP_METRICS } from '../../../server/routes/portal/public.constants.js';
+import type { PublicMap } from '../../../server/routes/portal/public.schemas.js';
 import { Empty, formatRate, Loaded } from './public-ui.js';
 
 /** Choropleth of Mexico's federal entities: counts and rates per 100,000 women, with the table. */

@@ -7,7 +7,7 @@ import { SEX_COLORS } from '../../components/charts/echarts-setup.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber, type Lang } from '../../i18n/index.js';
-import type { Overview } from '../../../server/routes/public.schemas.js';
+import type { Overview } from '../../../server/routes/portal/public.schemas.js';
 import { ChangeText, Empty, formatValue, Loaded, StatusBadge } from './public-ui.js';
 
 /** "2021-01" → "enero de 2021" / "January 2021"; a year stays a year. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client.js';
 import type { Resource } from '../../components/ui/use-resource.js';
 import { formatNumber, type Lang } from '../../i18n/index.js';
-import type { IndicatorStatusName } from '../../../server/routes/public.schemas.js';
+import type { IndicatorStatusName } from '../../../server/routes/portal/public.schemas.js';
 
 /** Status of an indicator as a badge with its word (never colour alone). */
 export function StatusBadge({ status }: { status: IndicatorStatusName }) {

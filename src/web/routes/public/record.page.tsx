@@ -4,7 +4,7 @@ import { TableScroll } from '../../components/charts/table-scroll.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatDate, formatNumber } from '../../i18n/index.js';
-import type { PublicRecord } from '../../../server/routes/public.schemas.js';
+import type { PublicRecord } from '../../../server/routes/portal/public.schemas.js';
 import { Loaded } from './public-ui.js';
 
 const n = (v: number | null, lang: 'es' | 'en') => (v === null ? '—' : formatNumber(v, lang, 2));

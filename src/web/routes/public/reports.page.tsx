@@ -4,7 +4,7 @@ import { formatDateTime } from '../../components/ui/format.js';
 import { TableScroll } from '../../components/charts/table-scroll.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
-import type { ReportList } from '../../../server/routes/public.schemas.js';
+import type { ReportList } from '../../../server/routes/portal/public.schemas.js';
 import { Empty, Loaded } from './public-ui.js';
 
 /** Published versions of the Report of Activities, newest first; each file as it was published. */

@@ -5,7 +5,7 @@ import { TableScroll } from '../../components/charts/table-scroll.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber } from '../../i18n/index.js';
-import type { ReportingStatus } from '../../../server/routes/public.schemas.js';
+import type { ReportingStatus } from '../../../server/routes/portal/public.schemas.js';
 import { Empty, Loaded, StatusBadge } from './public-ui.js';
 
 /** Which courses of action and indicators have published data, for each period. */

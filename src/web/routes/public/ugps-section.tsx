@@ -5,7 +5,7 @@ import { barOptions } from '../../components/charts/bar-options.js';
 import { ChartFigure } from '../../components/charts/chart-figure.js';
 import { PALETTE } from '../../components/charts/echarts-setup.js';
 import { formatNumber, type Lang } from '../../i18n/index.js';
-import type { IndicatorDetail } from '../../../server/routes/public.schemas.js';
+import type { IndicatorDetail } from '../../../server/routes/portal/public.schemas.js';
 import { formatValue, StatusBadge } from './public-ui.js';
 
 type Ugps = IndicatorDetail['ugps'][number];

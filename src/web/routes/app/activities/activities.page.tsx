@@ -8,7 +8,7 @@ import { SelectField, TextField } from '../../../components/forms/inputs.js';
 import { StateBadge } from '../../../components/ui/state-badge.js';
 import { EmptyState, ErrorNotice, Loading } from '../../../components/ui/status.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import { listActivities, type ActivityView } from '../../../features/activities/activity-api.js';
+import { listActivities, type ActivityView } from '../../../features/reporting/activities/activity-api.js';
 import {
   filtersFromSearch,
   filtersToSearch,
@@ -16,11 +16,11 @@ import {
   recordTotal,
   summarize,
   type ActivityFilters,
-} from '../../../features/activities/activity-table.js';
-import { womenShare } from '../../../features/activities/activity-draft.js';
-import { usePlaceCatalogue } from '../../../features/places/load-places.js';
-import { courseOptions, institutionOptions, institutionShort } from '../../../features/plan/plan-lookup.js';
-import { choosePeriod, usePeriods, usePlan } from '../../../features/plan/use-plan.js';
+} from '../../../features/reporting/activities/activity-table.js';
+import { womenShare } from '../../../features/reporting/activities/activity-draft.js';
+import { usePlaceCatalogue } from '../../../features/data/places/load-places.js';
+import { courseOptions, institutionOptions, institutionShort } from '../../../features/data/plan/plan-lookup.js';
+import { choosePeriod, usePeriods, usePlan } from '../../../features/data/plan/use-plan.js';
 import { formatNumber } from '../../../i18n/index.js';
 import { formatDateRange, formatPercent } from '../../../components/ui/format.js';
 import { useMe } from '../shell/use-me.js';

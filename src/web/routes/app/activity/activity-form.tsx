@@ -16,9 +16,9 @@ import {
   parseCount,
   womenShare,
   type ActivityDraft,
-} from '../../../features/activities/activity-draft.js';
-import type { PlaceCatalogue } from '../../../features/places/places.js';
-import { courseOptions } from '../../../features/plan/plan-lookup.js';
+} from '../../../features/reporting/activities/activity-draft.js';
+import type { PlaceCatalogue } from '../../../features/data/places/places.js';
+import { courseOptions } from '../../../features/data/plan/plan-lookup.js';
 import { formatNumber } from '../../../i18n/index.js';
 
 export interface ActivityFormProps {

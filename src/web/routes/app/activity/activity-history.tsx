@@ -4,8 +4,8 @@ import { ApiError } from '../../../api/client.js';
 import { formatDateTime } from '../../../components/ui/format.js';
 import { ErrorNotice, Loading } from '../../../components/ui/status.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import { activityHistory, type HistoryEntry } from '../../../features/activities/activity-api.js';
-import { changedFields } from '../../../features/activities/history.js';
+import { activityHistory, type HistoryEntry } from '../../../features/reporting/activities/activity-api.js';
+import { changedFields } from '../../../features/reporting/activities/history.js';
 import { fieldLabel } from './field-labels.js';
 
 /** Who changed the record, when, and what (the audit rows of the record), newest first. */

@@ -15,7 +15,7 @@ import {
   recordOf,
   updateActivity,
   type ActivityView,
-} from '../../../features/activities/activity-api.js';
+} from '../../../features/reporting/activities/activity-api.js';
 import {
   draftFromActivity,
   emptyDraft,
@@ -23,12 +23,12 @@ import {
   validateDraft,
   type ActivityDraft,
   type DraftErrors,
-} from '../../../features/activities/activity-draft.js';
-import { NO_FILTERS } from '../../../features/activities/activity-table.js';
-import { problemsToErrors } from '../../../features/activities/server-problems.js';
-import { usePlaceCatalogue } from '../../../features/places/load-places.js';
-import { institutionOptions, parentsOf } from '../../../features/plan/plan-lookup.js';
-import { choosePeriod, usePeriods, usePlan } from '../../../features/plan/use-plan.js';
+} from '../../../features/reporting/activities/activity-draft.js';
+import { NO_FILTERS } from '../../../features/reporting/activities/activity-table.js';
+import { problemsToErrors } from '../../../features/reporting/activities/server-problems.js';
+import { usePlaceCatalogue } from '../../../features/data/places/load-places.js';
+import { institutionOptions, parentsOf } from '../../../features/data/plan/plan-lookup.js';
+import { choosePeriod, usePeriods, usePlan } from '../../../features/data/plan/use-plan.js';
 import { useMe } from '../shell/use-me.js';
 import { ActivityForm } from './activity-form.js';
 import { ActivityHistory } from './activity-history.js';

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../components/ui/format.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import { getEvents, type SubmissionEvent } from '../../../features/submissions/submission-api.js';
-import { commentsOn } from '../../../features/submissions/submission-model.js';
+import { getEvents, type SubmissionEvent } from '../../../features/reporting/submissions/submission-api.js';
+import { commentsOn } from '../../../features/reporting/submissions/submission-model.js';
 
 /** The coordination's comments on this record (made when returning the submission), newest first. */
 export function RecordComments({ ministry, period, id }: { ministry: string; period: number; id: string }) {

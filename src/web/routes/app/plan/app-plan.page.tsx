@@ -7,11 +7,11 @@ import { SelectField } from '../../../components/forms/inputs.js';
 import { formatPercent } from '../../../components/ui/format.js';
 import { ErrorNotice, Loading } from '../../../components/ui/status.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import { listActivities, type ActivityView } from '../../../features/activities/activity-api.js';
-import { NO_FILTERS, type Totals } from '../../../features/activities/activity-table.js';
-import { buildPlanTree } from '../../../features/plan/plan-tree.js';
-import { institutionShort } from '../../../features/plan/plan-lookup.js';
-import { choosePeriod, usePeriods, usePlan } from '../../../features/plan/use-plan.js';
+import { listActivities, type ActivityView } from '../../../features/reporting/activities/activity-api.js';
+import { NO_FILTERS, type Totals } from '../../../features/reporting/activities/activity-table.js';
+import { buildPlanTree } from '../../../features/data/plan/plan-tree.js';
+import { institutionShort } from '../../../features/data/plan/plan-lookup.js';
+import { choosePeriod, usePeriods, usePlan } from '../../../features/data/plan/use-plan.js';
 import { formatNumber, type Lang } from '../../../i18n/index.js';
 
 /** The plan, pillar → goal → course of action → indicators, with the records the signed-in person sees under each. */

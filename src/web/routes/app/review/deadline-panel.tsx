@@ -3,8 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.js';
 import { TextField } from '../../../components/forms/inputs.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import { problemsToErrors } from '../../../features/activities/server-problems.js';
-import { setDeadline, type BoardRow, type SubmissionStatus } from '../../../features/submissions/submission-api.js';
+import { problemsToErrors } from '../../../features/reporting/activities/server-problems.js';
+import {
+  setDeadline,
+  type BoardRow,
+  type SubmissionStatus,
+} from '../../../features/reporting/submissions/submission-api.js';
 
 /** Sets or clears one ministry's deadline for a period (the period's own deadline applies otherwise). */
 export function DeadlinePanel({

@@ -6,9 +6,9 @@ import { ApiError } from '../../../api/client.js';
 import { TextArea } from '../../../components/forms/inputs.js';
 import { ErrorNotice, Loading } from '../../../components/ui/status.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import { listActivities, type ActivityView } from '../../../features/activities/activity-api.js';
-import { NO_FILTERS } from '../../../features/activities/activity-table.js';
-import { problemsToErrors } from '../../../features/activities/server-problems.js';
+import { listActivities, type ActivityView } from '../../../features/reporting/activities/activity-api.js';
+import { NO_FILTERS } from '../../../features/reporting/activities/activity-table.js';
+import { problemsToErrors } from '../../../features/reporting/activities/server-problems.js';
 import {
   getEvents,
   transition,
@@ -16,7 +16,7 @@ import {
   type SubmissionEvent,
   type SubmissionStatus,
   type TransitionInput,
-} from '../../../features/submissions/submission-api.js';
+} from '../../../features/reporting/submissions/submission-api.js';
 import { formatNumber } from '../../../i18n/index.js';
 import { SubmissionEvents } from '../submission/submission-events.js';
 

@@ -7,9 +7,13 @@ import { SelectField } from '../../../components/forms/inputs.js';
 import { StateBadge } from '../../../components/ui/state-badge.js';
 import { EmptyState, ErrorNotice, Loading, SuccessNotice } from '../../../components/ui/status.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import { getBoard, type BoardRow, type SubmissionStatus } from '../../../features/submissions/submission-api.js';
-import { availableActions, missingCourses } from '../../../features/submissions/submission-model.js';
-import { choosePeriod, usePeriods } from '../../../features/plan/use-plan.js';
+import {
+  getBoard,
+  type BoardRow,
+  type SubmissionStatus,
+} from '../../../features/reporting/submissions/submission-api.js';
+import { availableActions, missingCourses } from '../../../features/reporting/submissions/submission-model.js';
+import { choosePeriod, usePeriods } from '../../../features/data/plan/use-plan.js';
 import { formatNumber } from '../../../i18n/index.js';
 import { formatShortDate } from '../../../components/ui/format.js';
 import { useMe } from '../shell/use-me.js';

@@ -7,16 +7,16 @@ import { SelectField } from '../../../components/forms/inputs.js';
 import { StateBadge } from '../../../components/ui/state-badge.js';
 import { ErrorNotice, SuccessNotice } from '../../../components/ui/status.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import { institutionOptions } from '../../../features/plan/plan-lookup.js';
-import { choosePeriod, usePeriods, usePlan } from '../../../features/plan/use-plan.js';
-import { problemText, sortRows } from '../../../features/spreadsheet/preview-view.js';
+import { institutionOptions } from '../../../features/data/plan/plan-lookup.js';
+import { choosePeriod, usePeriods, usePlan } from '../../../features/data/plan/use-plan.js';
+import { problemText, sortRows } from '../../../features/reporting/spreadsheet/preview-view.js';
 import {
   commitUpload,
   previewUpload,
   templateUrl,
   type XlsxCommit,
   type XlsxPreview,
-} from '../../../features/spreadsheet/spreadsheet-api.js';
+} from '../../../features/reporting/spreadsheet/spreadsheet-api.js';
 import { formatNumber } from '../../../i18n/index.js';
 import { useMe } from '../shell/use-me.js';
 

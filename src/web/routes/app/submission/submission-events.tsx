@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../components/ui/format.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import type { SubmissionEvent } from '../../../features/submissions/submission-api.js';
+import type { SubmissionEvent } from '../../../features/reporting/submissions/submission-api.js';
 
 /** The timeline of a submission: who submitted, returned (with what comment), approved, reopened. */
 export function SubmissionEvents({

@@ -6,17 +6,21 @@ import { SelectField, TextArea } from '../../../components/forms/inputs.js';
 import { StateBadge } from '../../../components/ui/state-badge.js';
 import { ErrorNotice, Loading, SuccessNotice } from '../../../components/ui/status.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import { listActivities } from '../../../features/activities/activity-api.js';
-import { NO_FILTERS } from '../../../features/activities/activity-table.js';
+import { listActivities } from '../../../features/reporting/activities/activity-api.js';
+import { NO_FILTERS } from '../../../features/reporting/activities/activity-table.js';
 import {
   getBoard,
   getEvents,
   transition,
   type BoardRow,
   type SubmissionEvent,
-} from '../../../features/submissions/submission-api.js';
-import { availableActions, latestReturn, missingCourses } from '../../../features/submissions/submission-model.js';
-import { choosePeriod, usePeriods } from '../../../features/plan/use-plan.js';
+} from '../../../features/reporting/submissions/submission-api.js';
+import {
+  availableActions,
+  latestReturn,
+  missingCourses,
+} from '../../../features/reporting/submissions/submission-model.js';
+import { choosePeriod, usePeriods } from '../../../features/data/plan/use-plan.js';
 import { formatNumber } from '../../../i18n/index.js';
 import { formatShortDate } from '../../../components/ui/format.js';
 import { useMe } from '../shell/use-me.js';

@@ -5,10 +5,10 @@ import type { PlanFile } from '../../../../core/schemas/plan.schema.js';
 import { ApiError } from '../../../api/client.js';
 import { SelectField, TextField } from '../../../components/forms/inputs.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import { problemsToErrors } from '../../../features/activities/server-problems.js';
-import { institutionOptions } from '../../../features/plan/plan-lookup.js';
-import { accountProblems, type AccountDraft } from '../../../features/users/account-form.js';
-import { createAccount, type WithPassword } from '../../../features/users/user-api.js';
+import { problemsToErrors } from '../../../features/reporting/activities/server-problems.js';
+import { institutionOptions } from '../../../features/data/plan/plan-lookup.js';
+import { accountProblems, type AccountDraft } from '../../../features/accounts/account-form.js';
+import { createAccount, type WithPassword } from '../../../features/accounts/user-api.js';
 
 const EMPTY: AccountDraft = { email: '', name: '', role: '', institution: '', password: '' };
 

@@ -4,9 +4,9 @@ import { ApiError } from '../../../api/client.js';
 import { formatDateTime } from '../../../components/ui/format.js';
 import { EmptyState, ErrorNotice, Loading } from '../../../components/ui/status.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import { institutionShort } from '../../../features/plan/plan-lookup.js';
-import { usePlan } from '../../../features/plan/use-plan.js';
-import { listUsers, updateAccount, type UserView, type WithPassword } from '../../../features/users/user-api.js';
+import { institutionShort } from '../../../features/data/plan/plan-lookup.js';
+import { usePlan } from '../../../features/data/plan/use-plan.js';
+import { listUsers, updateAccount, type UserView, type WithPassword } from '../../../features/accounts/user-api.js';
 import { useMe } from '../shell/use-me.js';
 import { NewAccountForm } from './new-account-form.js';
 

@@ -1,0 +1,49 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Actor } from '../core/model/access.js';
+import type { Lang } from '../core/model/kinds.js';
+import type { Database } from '../services/database.js';
+
+/** What every route module needs from the server: its options, the app type, the session cookie. */
+export const SESSION_COOKIE = 'nap1325_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    csrfToken: string | null;
+    sessionToken: string | null;
+    lang: Lang;
+  }
+}
+
+export interface ServerOptions {
+  database: Database;
+  /** Secure cookies (HTTPS); off for plain-HTTP development and tests. */
+  secureCookies?: boolean;
+  /** Serve the built web application from dist/web (default true when it exists). */
+  web?: boolean;
+  logger?: boolean;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** Language of a request: ?lang=, else the Accept-Language header, else Spanish. */
+export function requestLang(req: FastifyRequest): Lang {
+  const q = (req.query as { lang?: unknown } | undefined)?.lang;
+  if (q === 'es' || q === 'en') return q;
+  const header = req.headers['accept-language'] ?? '';
+  return /^\s*en\b/i.test(header) ? 'en' : 'es';
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { Activity } from '../../../../core/schemas/period.schema.js';
+import {
+  effectiveCourses,
+  filtersFromSearch,
+  filtersToSearch,
+  NO_FILTERS,
+  recordTotal,
+  summarize,
+} from './activity-table.js';
+
+function act(p: Partial<Activity> & { id: string }): Activity {
+  return {
+    kind: 'training',
+    institution: 'SEDENA',
+    parent: null,
+    coursesOfAction: [],
+    order: 0,
+    label: null,
+    list: null,
+    title: { es: `Actividad ${p.id}`, en: `Activity ${p.id}` },
+    summary: null,
+    dates: [],
+    places: [],
+    women: null,
+    men: null,
+    notRecorded: null,
+    quantity: null,
+    unit: null,
+    measures: {},
+    items: [],
+    attributes: {},
+    evidence: [],
+    ...p,
+  };
+}
+
+const rows = [
+  act({ id: 'course', coursesOfAction: ['4.2'], title: { es: 'Capacitación previa', en: 'Pre-deployment training' } }),
+  act({ id: 'course.a', parent: 'course', women: 10, men: 5, places: ['MX-09007'] }),
+  act({ id: 'course.b', parent: 'course', women: 3, men: 7, notRecorded: 2, places: ['MX-14'] }),
+  act({ id: 'net', kind: 'network', institution: 'SEDENA-CECOPAM', coursesOfAction: ['2.1'], women: 40, men: 0 }),
+  act({ id: 'semar', institution: 'SEMAR', coursesOfAction: ['4.2'], women: 32 }),
+];
+const ids = (list: Activity[]) => list.map((a) => a.id);
+
+describe('activities list', () => {
+  it('sub-activities inherit courses of action from their nearest ancestor', () => {
+    const courses = effectiveCourses(rows);
+    expect(courses.get('course.a')).toEqual(['4.2']);
+    expect(courses.get('net')).toEqual(['2.1']);
+    expect(ids(rows.filter((a) => courses.get(a.id)?.includes('4.2')))).toEqual([
+      'course',
+      'course.a',
+      'course.b',
+      'semar',
+    ]);
+  });
+
+  it('totals count each person once and give the women’s share', () => {
+    const t = summarize(rows);
+    expect(t).toEqual({ records: 5, women: 85, men: 12, notRecorded: 2, total: 99, womenShare: (100 * 85) / 99 });
+    expect(summarize([]).womenShare).toBeNull();
+    expect(recordTotal(rows[0]!)).toBeNull();
+    expect(recordTotal(rows[2]!)).toBe(12);
+  });
+
+  it('filters survive the URL', () => {
+    const f = { ...NO_FILTERS, q: 'x y', coa: '4.2' };
+    const p = filtersToSearch(f, 2022);
+    expect(p.toString()).toBe('period=2022&q=x+y&coa=4.2');
+    expect(filtersFromSearch(p)).toEqual(f);
+  });
+});
