@@ -51,8 +51,12 @@ export type {
   FigureRecord,
   FigureSource,
   FigureValue,
+  Provenance,
+  RecordsResult,
 } from './source.js';
-export { createMemorySource } from './memory-source.js';
+export { DEFAULT_PROVENANCE_LIMIT } from './source.js';
+export { boundProvenance, createMemorySource, sumNumbers } from './memory-source.js';
+export type { EvaluateOptions } from './evaluate.js';
 export { evaluateExpression, ExpressionEvaluationError } from './evaluate.js';
 
 export type CompileResult = { ok: true; ast: Expr; type: ExprType } | { ok: false; errors: ExprError[] };

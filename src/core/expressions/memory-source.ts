@@ -1,5 +1,13 @@
 import { filterMentionsPeriod, type AggregateNode, type Filter, type Literal, type Predicate } from './ast.js';
-import type { AggregateQuery, AggregateResult, FigureCatalog, FigureRecord, FigureSource } from './source.js';
+import {
+  DEFAULT_PROVENANCE_LIMIT,
+  type AggregateQuery,
+  type AggregateResult,
+  type FigureCatalog,
+  type FigureRecord,
+  type FigureSource,
+  type RecordsResult,
+} from './source.js';
 import { ATTRIBUTE_PREFIX, MEASURE_PREFIX } from './vocabulary.js';
 
 /** Evaluates aggregates over records held in memory (tests, previews, small data sets). */
@@ -8,12 +16,37 @@ export function createMemorySource(records: readonly FigureRecord[], catalog: Fi
   return {
     aggregate(query: AggregateQuery): Promise<AggregateResult> {
       try {
-        return Promise.resolve(index.aggregate(query));
+        return Promise.resolve(boundProvenance(index.aggregate(query), query));
+      } catch (e) {
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    },
+    records(queries: readonly AggregateQuery[], limit?: number): Promise<RecordsResult> {
+      try {
+        const all = new Set(queries.flatMap((q) => index.aggregate(q).recordIds));
+        const sorted = [...all].sort();
+        return Promise.resolve({
+          recordCount: sorted.length,
+          recordIds: limit === undefined ? sorted : sorted.slice(0, limit),
+        });
       } catch (e) {
         return Promise.reject(e instanceof Error ? e : new Error(String(e)));
       }
     },
   };
+}
+
+/** Applies the query's provenance to a result holding every id (full: unchanged). */
+export function boundProvenance(result: AggregateResult, query: AggregateQuery): AggregateResult {
+  const recordCount = result.recordIds.length;
+  switch (query.provenance ?? 'full') {
+    case 'full':
+      return result;
+    case 'bounded':
+      return { ...result, recordIds: result.recordIds.slice(0, query.limit ?? DEFAULT_PROVENANCE_LIMIT), recordCount };
+    case 'none':
+      return { ...result, recordIds: [], recordCount };
+  }
 }
 
 /** Follows `parentOf` from `start` (included) until a top, stopping on a cycle. */

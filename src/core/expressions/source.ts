@@ -44,17 +44,44 @@ export interface FigureRecord {
 export interface AggregateQuery {
   node: AggregateNode;
   period: number | null;
+  /** How many of the used records' ids to return (default 'full'). */
+  provenance?: Provenance;
+  /** For 'bounded': how many ids at most (default `DEFAULT_PROVENANCE_LIMIT`). */
+  limit?: number;
 }
 
-/** The value (null = no data) and the ids of the selected records that the value used. */
+/**
+ * Provenance an aggregate returns: 'full' = every id of the records the value used; 'bounded' =
+ * their number and the first `limit` ids (sorted); 'none' = their number only.
+ */
+export type Provenance = 'none' | 'bounded' | 'full';
+export const DEFAULT_PROVENANCE_LIMIT = 60;
+
+/**
+ * The value (null = no data) and the ids of the selected records that the value used: all of them,
+ * or (bounded, none) the first ones in sorted order. `recordCount` is how many records the value
+ * used; a source that leaves it out returns every id.
+ */
 export interface AggregateResult {
   value: number | null;
+  recordIds: string[];
+  recordCount?: number;
+}
+
+/** The records several aggregates used together: how many, and the first ids (sorted). */
+export interface RecordsResult {
+  recordCount: number;
   recordIds: string[];
 }
 
 /** Where aggregates are computed: in memory (`createMemorySource`) or in the database. */
 export interface FigureSource {
   aggregate(query: AggregateQuery): Promise<AggregateResult>;
+  /**
+   * The union of the records the aggregates use: its size and its first `limit` ids (every id when
+   * `limit` is undefined). Lets an evaluator give an exact count with bounded provenance.
+   */
+  records?(queries: readonly AggregateQuery[], limit?: number): Promise<RecordsResult>;
 }
 
 /** An evaluated figure with its provenance. */
@@ -63,6 +90,8 @@ export interface FigureValue {
   type: ExprType;
   /** canonical text of the expression */
   formula: string;
-  /** sorted, unique ids of the records every aggregate used */
+  /** sorted, unique ids of the records every aggregate used (with bounded provenance: the first ones) */
   recordIds: string[];
+  /** with bounded provenance: how many records the aggregates used together (full: recordIds.length) */
+  recordCount?: number;
 }

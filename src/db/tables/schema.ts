@@ -167,6 +167,8 @@ export const TABLES = {
     published_by: textN,
     changes: textN,
   },
+  public_activity: { activity_id: text, period_year: int, ministry_code: text },
+  public_state: { id: int, version: int, built_at: text },
 } as const satisfies Record<string, Record<string, Column>>;
 
 type ValueOf<C> = C extends { type: 'text' } ? string : number;
