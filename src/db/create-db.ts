@@ -7,6 +7,7 @@ import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-workflow.js';
 import * as m0004 from './migrations/0004-scale.js';
 import * as m0005 from './migrations/0005-incidence.js';
+import * as m0006 from './migrations/0006-reporting-ux.js';
 import type { DB } from './tables/schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-workflow': m0002,
   '0004-scale': m0004,
   '0005-incidence': m0005,
+  '0006-reporting-ux': m0006,
 };
 
 class StaticProvider implements MigrationProvider {
