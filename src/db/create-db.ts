@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type 
 import pg from 'pg';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-workflow.js';
+import * as m0007 from './migrations/0007-narrative.js';
 import type { DB } from './tables/schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -56,7 +57,11 @@ function redact(url: string): string {
   }
 }
 
-const MIGRATIONS: Record<string, Migration> = { '0001-initial': m0001, '0002-workflow': m0002 };
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': m0001,
+  '0002-workflow': m0002,
+  '0007-narrative': m0007,
+};
 
 class StaticProvider implements MigrationProvider {
   getMigrations(): Promise<Record<string, Migration>> {
