@@ -8,6 +8,7 @@ import * as m0002 from './migrations/0002-workflow.js';
 import * as m0004 from './migrations/0004-scale.js';
 import * as m0005 from './migrations/0005-incidence.js';
 import * as m0006 from './migrations/0006-reporting-ux.js';
+import * as m0007 from './migrations/0007-narrative.js';
 import type { DB } from './tables/schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-scale': m0004,
   '0005-incidence': m0005,
   '0006-reporting-ux': m0006,
+  '0007-narrative': m0007,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -89,6 +89,8 @@ export const TABLES = {
     text_es: text,
     text_en: text,
     figures: text,
+    activities: text,
+    version: int,
   },
   table_spec: { id: text, period_year: int, section: text, sort_order: int, spec: text },
   callout: { id: text, period_year: int, section: text, sort_order: int, expr: text, label_es: text, label_en: text },
