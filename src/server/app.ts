@@ -20,6 +20,7 @@ import { resolveSession } from '../services/accounts/auth.service.js';
 import { WEB_DIR } from '../config/paths.js';
 import { sendError, statusOf } from './errors.js';
 import { registerRoutes } from './routes/index.js';
+import { scheduleDeadlineNotices } from './deadline-timer.js';
 import { enforceAccess } from './guards.js';
 import { requestLang, SESSION_COOKIE, type App, type ServerOptions } from './server-context.js';
 
@@ -148,6 +149,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   });
 
   registerRoutes(app, options);
+  if (options.deadlineCheckMs !== undefined) scheduleDeadlineNotices(app, options, options.deadlineCheckMs);
 
   const serveWeb = (options.web ?? true) && existsSync(join(WEB_DIR, 'index.html'));
   const webIndex = serveWeb ? readFileSync(join(WEB_DIR, 'index.html'), 'utf8') : null;
