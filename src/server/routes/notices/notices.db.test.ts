@@ -66,7 +66,9 @@ describe.each(testEngines())('notices (%s)', (engine) => {
 
     const mail = await smtp.waitFor((m) => m.to.includes('semar-editor@test.example'));
     expect(mail.from).toBe('avisos@nap1325.example.gob.mx');
-    expect(mail.subject).toBe(`nap1325: Devuelto: envío de SEMAR ${OPEN_YEAR} / Returned: SEMAR ${OPEN_YEAR} submission`);
+    expect(mail.subject).toBe(
+      `nap1325: Devuelto: envío de SEMAR ${OPEN_YEAR} / Returned: SEMAR ${OPEN_YEAR} submission`,
+    );
     expect(mail.text).toContain('«Falta el número de hombres.»');
     expect(mail.text).toContain(`${PUBLIC}/es/app/submission?period=${OPEN_YEAR}`);
     expect(mail.text).toContain(`${PUBLIC}/en/app/submission?period=${OPEN_YEAR}`);
@@ -87,11 +89,7 @@ describe.each(testEngines())('notices (%s)', (engine) => {
   });
 
   it('reminds of a deadline 7 days and 1 day before and once passed, each once', async () => {
-    await database.db
-      .updateTable('period')
-      .set({ deadline: '2031-03-31' })
-      .where('year', '=', OPEN_YEAR)
-      .execute();
+    await database.db.updateTable('period').set({ deadline: '2031-03-31' }).where('year', '=', OPEN_YEAR).execute();
     const settings = { mailer: null, publicUrl: PUBLIC };
     const at = (iso: string) => new Date(`${iso}T09:00:00Z`);
     expect((await sendDeadlineNotices(database, settings, at('2031-03-01'))).created).toBe(0);
