@@ -122,7 +122,7 @@ export function ActivitiesPage() {
           {page.items.length === 0 ? (
             <EmptyState>
               <p>
-                {Object.values(filters).some((v) => v !== '') || own
+                {Object.values(filters).some((v) => v !== '')
                   ? t('app.activities.noneFiltered')
                   : t('app.activities.none')}
               </p>

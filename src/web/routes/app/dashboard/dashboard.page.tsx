@@ -230,54 +230,61 @@ export function DashboardPage() {
                   </table>
                 }
               />
-              <ChartFigure
-                caption={t('app.dashboard.deployments', { year: period })}
-                height={220}
-                option={barOptions(
-                  figures.deployments.map((d) => t(`app.ugps.${d.category}`)),
-                  [
-                    {
-                      name: t('app.dashboard.womenShare'),
-                      values: figures.deployments.map((d) => d.share),
-                      color: SEX_COLORS.women,
-                    },
-                    {
-                      name: t('app.dashboard.unTarget'),
-                      values: figures.deployments.map((d) => d.target),
-                      color: SEX_COLORS.notRecorded,
-                    },
-                  ],
-                  (n) => formatPercent(n, lang),
-                  { horizontal: true },
-                )}
-                download={`deployments-${period}`}
-                table={
-                  <table className="data">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('app.dashboard.category')}</th>
-                        <th scope="col" className="num">
-                          {t('app.dashboard.womenShare')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('app.dashboard.unTarget')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {figures.deployments.map((d) => (
-                        <tr key={d.category}>
-                          <th scope="row">{t(`app.ugps.${d.category}`)}</th>
-                          <td className="num">
-                            {formatPercent(d.share, lang)} ({nf(d.women)} / {nf(d.total)})
-                          </td>
-                          <td className="num">{formatPercent(d.target, lang)}</td>
+              {figures.deployments.length === 0 ? (
+                <figure className="chart-figure">
+                  <figcaption>{t('app.dashboard.deployments', { year: period })}</figcaption>
+                  <p className="muted">{t('app.dashboard.noDeployments')}</p>
+                </figure>
+              ) : (
+                <ChartFigure
+                  caption={t('app.dashboard.deployments', { year: period })}
+                  height={220}
+                  option={barOptions(
+                    figures.deployments.map((d) => t(`app.ugps.${d.category}`)),
+                    [
+                      {
+                        name: t('app.dashboard.womenShare'),
+                        values: figures.deployments.map((d) => d.share),
+                        color: SEX_COLORS.women,
+                      },
+                      {
+                        name: t('app.dashboard.unTarget'),
+                        values: figures.deployments.map((d) => d.target),
+                        color: SEX_COLORS.notRecorded,
+                      },
+                    ],
+                    (n) => formatPercent(n, lang),
+                    { horizontal: true },
+                  )}
+                  download={`deployments-${period}`}
+                  table={
+                    <table className="data">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('app.dashboard.category')}</th>
+                          <th scope="col" className="num">
+                            {t('app.dashboard.womenShare')}
+                          </th>
+                          <th scope="col" className="num">
+                            {t('app.dashboard.unTarget')}
+                          </th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                }
-              />
+                      </thead>
+                      <tbody>
+                        {figures.deployments.map((d) => (
+                          <tr key={d.category}>
+                            <th scope="row">{t(`app.ugps.${d.category}`)}</th>
+                            <td className="num">
+                              {formatPercent(d.share, lang)} ({nf(d.women)} / {nf(d.total)})
+                            </td>
+                            <td className="num">{formatPercent(d.target, lang)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  }
+                />
+              )}
             </div>
             <p>
               {t('app.dashboard.networks', {
