@@ -9,6 +9,7 @@ import {
   type Session,
 } from '../../../test/api-helpers.js';
 import { startSmtpListener, type SmtpListener } from '../../../test/smtp-listener.js';
+import { codeOf } from '../../../test/outcome.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
 import type { App } from '../../server/app.js';
 import { createMailer } from '../notices/mailer.js';
@@ -16,15 +17,6 @@ import { requestPasswordReset, resetPassword, RESETS_PER_HOUR } from './password
 import { updateAccount } from './user.service.js';
 
 const NEW_PASSWORD = 'a brand new passphrase 1325';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    return (e as { code?: string }).code ?? 'thrown';
-  }
-}
 
 /** "Forgot password": a single-use link valid 30 minutes, by e-mail, the same answer for any address. */
 describe.each(testEngines())('password reset (%s)', (engine) => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../core/model/access.js';
 import { OPEN_YEAR, PEOPLE, seedWorkflow, workflowPeriod, type PersonKey } from '../../../test/api-helpers.js';
 import { jsonFile, makeActivity } from '../../../test/factories.js';
+import { codeOf } from '../../../test/outcome.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
 import { importFiles } from '../data/import.service.js';
 import { listActivities } from './activity-list.service.js';
@@ -15,15 +16,6 @@ import { transitionSubmission } from './submission.service.js';
 function recordOf(v: ActivityView) {
   const { period: _p, total: _t, ministry: _m, state: _s, published: _pub, version: _v, ...record } = v;
   return record;
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    return (e as { code?: string }).code ?? 'thrown';
-  }
 }
 
 describe.each(testEngines())('the reporting cycle as people work it (%s)', (engine) => {
