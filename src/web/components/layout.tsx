@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'reac
 import { useSession } from '../api/session.js';
 import { isLang, type Lang } from '../i18n/index.js';
 import { NoticeBell } from './ui/notice-bell.js';
+import { useTitleFromHeading } from './ui/use-page-title.js';
 
 /** The page frame: skip link, header with navigation, language switch and session, main, footer. */
 export function Layout() {
@@ -12,6 +13,7 @@ export function Layout() {
   const location = useLocation();
   const navigate = useNavigate();
   const { me, signOut } = useSession();
+  useTitleFromHeading();
   const other: Lang = lang === 'es' ? 'en' : 'es';
   const switchPath = location.pathname.replace(/^\/(es|en)(?=\/|$)/, `/${other}`) + location.search;
   const link = (to: string, label: string) => (

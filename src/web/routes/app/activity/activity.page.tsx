@@ -33,7 +33,6 @@ import {
   storeDraft,
 } from '../../../features/reporting/activities/draft-store.js';
 import { isOpen, useOwnSubmission } from '../../../features/reporting/submissions/use-own-submission.js';
-import { formatDateTime } from '../../../components/ui/format.js';
 import { usePageTitle } from '../../../components/ui/use-page-title.js';
 import { LockedBanner } from '../shell/locked-banner.js';
 import { problemsToErrors } from '../../../features/reporting/activities/server-problems.js';
@@ -45,6 +44,7 @@ import { ActivityForm } from './activity-form.js';
 import { ActivityHistory } from './activity-history.js';
 import { domIdOf, fieldLabel } from './field-labels.js';
 import { RecordComments } from './record-comments.js';
+import { ActivityNotices, RestoredNotice } from './activity-notices.js';
 
 /** /app/activities/new and /app/activities/:id — one page per record. */
 export function ActivityPage() {
@@ -243,50 +243,26 @@ function ActivityEditor({ id }: { id: string | null }) {
       {saved && <SuccessNotice>{t('app.activity.saved')}</SuccessNotice>}
       {restoredRecord && !saved && <SuccessNotice>{t('app.activity.restored')}</SuccessNotice>}
       {restoredAt && !readOnly && (
-        <div className="notice notice-restored" role="status">
-          <p>{t('app.activity.restoredDraft', { at: formatDateTime(restoredAt, lang) })}</p>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              clearDraft(localStorage, storageKey);
-              setRestoredAt(null);
-              typed.current = false;
-              if (id !== null) load(id);
-              else setDraft(emptyDraft(me.institution ?? ''));
-            }}
-          >
-            {t('app.activity.discardDraft')}
-          </button>
-        </div>
+        <RestoredNotice
+          at={restoredAt}
+          onDiscard={() => {
+            clearDraft(localStorage, storageKey);
+            setRestoredAt(null);
+            typed.current = false;
+            if (id !== null) load(id);
+            else setDraft(emptyDraft(me.institution ?? ''));
+          }}
+        />
       )}
       {view && (mine || me.role === 'coordinator' || me.role === 'admin') && (
         <RecordComments ministry={view.ministry} period={view.period} id={view.id} />
       )}
-      {view && !open && (
-        <div className="notice notice-locked" role="status">
-          <p>
-            <strong>{t('app.activity.lockedTitle')}</strong> {t(`app.activity.locked_${view.state}`)}
-          </p>
-        </div>
-      )}
-      {lockedMessage && (
-        <div className="notice notice-locked" role="alert">
-          <p>
-            <strong>{t('app.activity.lockedTitle')}</strong> {lockedMessage}
-          </p>
-        </div>
-      )}
-      {conflict && (
-        <div className="notice notice-error" role="alert">
-          <p>
-            <strong>{t('app.activity.conflictTitle')}</strong> {conflict}
-          </p>
-          <button type="button" className="primary" onClick={() => id && load(id)}>
-            {t('app.activity.reload')}
-          </button>
-        </div>
-      )}
+      <ActivityNotices
+        lockedState={view && !open ? view.state : null}
+        lockedMessage={lockedMessage}
+        conflict={conflict}
+        onReload={() => id && load(id)}
+      />
       <div ref={summaryRef} tabIndex={-1} className={errorKeys.length > 0 || formError ? 'error-summary' : undefined}>
         {(errorKeys.length > 0 || formError) && (
           <div role="alert">
