@@ -1,7 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../src/core/model/access.js';
 import type { PeriodFile } from '../src/core/schemas/period.schema.js';
-import { buildServer, SESSION_COOKIE, type App } from '../src/server/app.js';
+import { buildServer, SESSION_COOKIE, type App, type ServerOptions } from '../src/server/app.js';
 import { createUser } from '../src/services/accounts/auth.service.js';
 import { importFiles } from '../src/services/data/import.service.js';
 import { initDatabase } from '../src/services/data/init.service.js';
@@ -121,9 +121,10 @@ export async function seedWorkflow(database: TestDatabase): Promise<Record<Perso
 /** The app on a seeded database with every person signed in. */
 export async function startWorkflowApp(
   database: TestDatabase,
+  options: Omit<ServerOptions, 'database'> = {},
 ): Promise<{ app: App; sessions: Record<PersonKey, Session>; userIds: Record<PersonKey, string> }> {
   const userIds = await seedWorkflow(database);
-  const app = await buildServer({ database, web: false });
+  const app = await buildServer({ database, web: false, ...options });
   await app.ready();
   const sessions = {} as Record<PersonKey, Session>;
   for (const key of Object.keys(PEOPLE) as PersonKey[]) sessions[key] = await signIn(app, PEOPLE[key].email);

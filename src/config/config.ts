@@ -9,6 +9,16 @@ const envSchema = z.object({
   LANG: z.string().optional(),
   LC_ALL: z.string().optional(),
   NAP1325_TEST_PG: z.string().optional(),
+  /** Outgoing mail (notices, password reset): smtp://user:pass@host:587 or smtps://…; unset = in-app notices only. */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of those e-mails. */
+  MAIL_FROM: z.email().default('nap1325@localhost'),
+  /** The address people use to reach the application (links in e-mails); default http://HOST:PORT. */
+  PUBLIC_URL: z.url().optional(),
 });
 
 export const DEFAULT_DATABASE = './data/nap1325.sqlite';
@@ -18,6 +28,7 @@ export interface AppConfig {
   host: string;
   port: number;
   lang: 'es' | 'en';
+  mail: { smtpUrl: string | null; from: string; publicUrl: string };
 }
 
 export class ConfigError extends Error {}
@@ -34,6 +45,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     port: e.PORT,
     lang: e.NAP1325_LANG ?? langFromLocale(e.LC_ALL ?? e.LANG),
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM,
+      publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    },
   };
 }
 

@@ -20,6 +20,8 @@ import { resolveSession } from '../services/accounts/auth.service.js';
 import { WEB_DIR } from '../config/paths.js';
 import { sendError, statusOf } from './errors.js';
 import { registerRoutes } from './routes/index.js';
+import { scheduleDeadlineNotices } from './deadline-timer.js';
+import { isWebPage } from './web-paths.js';
 import { enforceAccess } from './guards.js';
 import { requestLang, SESSION_COOKIE, type App, type ServerOptions } from './server-context.js';
 
@@ -144,10 +146,16 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !webIndex)
       return sendError(reply, req.lang, 'not_found', { es: 'no existe', en: 'not found' });
-    return reply.type('text/html; charset=utf-8').send(webIndex);
+    // The application shows "page not found" for an address it does not have; the status says so too.
+    const known = isWebPage(req.url.split(/[?#]/)[0]!);
+    return reply
+      .status(known ? 200 : 404)
+      .type('text/html; charset=utf-8')
+      .send(webIndex);
   });
 
   registerRoutes(app, options);
+  if (options.deadlineCheckMs !== undefined) scheduleDeadlineNotices(app, options, options.deadlineCheckMs);
 
   const serveWeb = (options.web ?? true) && existsSync(join(WEB_DIR, 'index.html'));
   const webIndex = serveWeb ? readFileSync(join(WEB_DIR, 'index.html'), 'utf8') : null;

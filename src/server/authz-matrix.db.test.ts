@@ -234,6 +234,17 @@ const MATRIX: Record<string, Row> = {
     request: (c) => ({ url: `/api/activities/${c.record.id}/history` }),
     expect: (c) => (inScope(c.actor, c.record.institution, parents) ? '2xx' : 404),
   },
+  'GET /api/activities/deleted': {
+    access: 'signed-in',
+    scope: 'all',
+    request: () => ({ url: `/api/activities/deleted?period=${OPEN_YEAR}` }),
+  },
+  'POST /api/activities/deleted/:id/restore': {
+    access: ['editor'],
+    scope: 'role',
+    request: () => ({ url: `/api/activities/deleted/${NO_SUCH_UUID}/restore` }),
+    expect: () => 404,
+  },
   // The review workflow.
   'GET /api/submissions': {
     access: 'signed-in',
@@ -255,6 +266,54 @@ const MATRIX: Record<string, Row> = {
     scope: 'all',
     request: (c) => ({ url: submissionUrl(c, 'events') }),
     expect: (c) => (ofMinistry(c.actor, c.ministry) ? '2xx' : 404),
+  },
+  'GET /api/submissions/:institution/:period/checks': {
+    access: 'signed-in',
+    scope: 'all',
+    request: (c) => ({ url: submissionUrl(c, 'checks') }),
+    // Scope decides, not the workflow state; the extremes of visibility are enough.
+    conditions: ['draft', 'published'],
+    expect: (c) => (ofMinistry(c.actor, c.ministry) ? '2xx' : 404),
+  },
+  'GET /api/submissions/:institution/:period/changes': {
+    access: 'signed-in',
+    scope: 'all',
+    request: (c) => ({ url: submissionUrl(c, 'changes') }),
+    // Scope decides, not the workflow state; the extremes of visibility are enough.
+    conditions: ['draft', 'published'],
+    expect: (c) => (ofMinistry(c.actor, c.ministry) ? '2xx' : 404),
+  },
+  'POST /api/periods': {
+    access: COORDINATION,
+    scope: 'role',
+    request: (c) => ({ url: '/api/periods', payload: { year: 2100 + (c.serial % 90), opens: null, deadline: null } }),
+  },
+  // Notices (the bell) and password reset.
+  'GET /api/notices': { access: 'signed-in', scope: 'role', request: () => ({ url: '/api/notices' }) },
+  'POST /api/notices/read': {
+    access: 'signed-in',
+    scope: 'role',
+    request: () => ({ url: '/api/notices/read', payload: { all: true } }),
+  },
+  'POST /api/auth/forgot': {
+    access: 'public',
+    scope: 'role',
+    // Its own address per call: the route is rate-limited per address.
+    request: (c) => ({
+      url: '/api/auth/forgot',
+      payload: { email: 'nobody@test.example' },
+      remoteAddress: `10.77.0.${(c.serial % 250) + 1}`,
+    }),
+  },
+  'POST /api/auth/reset': {
+    access: 'public',
+    scope: 'role',
+    request: (c) => ({
+      url: '/api/auth/reset',
+      payload: { token: 'not-a-token-of-anyone-at-all', password: 'a new password 1325' },
+      remoteAddress: `10.78.0.${(c.serial % 250) + 1}`,
+    }),
+    expect: () => 400,
   },
   'PUT /api/submissions/:institution/:period/deadline': {
     access: COORDINATION,
@@ -444,7 +503,8 @@ describe.each(testEngines())('authorization matrix (%s)', (engine) => {
     }
     expect(failures).toEqual([]);
     expect(requests).toBeGreaterThan(900);
-  });
+    // Over a thousand requests: minutes on a loaded machine, not a speed promise.
+  }, 600_000);
 
   it('audited the refusals and kept the audit chain intact', async () => {
     const denials = await database.db

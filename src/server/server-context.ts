@@ -10,6 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../core/model/access.js';
 import type { Lang } from '../core/model/kinds.js';
 import type { Database } from '../services/database.js';
+import type { NoticeSettings } from '../services/notices/mailer.js';
 
 /** What every route module needs from the server: its options, the app type, the session cookie. */
 export const SESSION_COOKIE = 'nap1325_session';
@@ -30,6 +31,10 @@ export interface ServerOptions {
   /** Serve the built web application from dist/web (default true when it exists). */
   web?: boolean;
   logger?: boolean;
+  /** E-mail (SMTP) and the public address for links; without it notices stay in the application. */
+  notices?: NoticeSettings;
+  /** How often to look for deadlines 7 days / 1 day away or passed (off when unset). */
+  deadlineCheckMs?: number;
 }
 
 export type App = FastifyInstance<

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Role } from '../../src/core/model/access.js';
-import { SESSION_COOKIE, type App } from '../../src/server/app.js';
+import { SESSION_COOKIE, type App, type ServerOptions } from '../../src/server/app.js';
 import { createUser } from '../../src/services/accounts/auth.service.js';
 import { importFiles } from '../../src/services/data/import.service.js';
 import { initDatabase } from '../../src/services/data/init.service.js';
@@ -36,7 +36,14 @@ export interface RunningApp {
  */
 export async function startApp(
   engine: Engine,
-  options: { year: number; people: readonly Person[]; deadline?: string | null },
+  options: {
+    year: number;
+    people: readonly Person[];
+    deadline?: string | null;
+    /** More of the period file (claims, narratives…). */
+    period?: Record<string, unknown>;
+    server?: Omit<ServerOptions, 'database' | 'web'>;
+  },
 ): Promise<RunningApp> {
   const database = await createTestDatabase(engine, { migrate: false });
   await initDatabase(database, { empty: true });
@@ -45,11 +52,12 @@ export async function startApp(
     format: 'nap1325/period@1',
     plan: 'mx-nap1325',
     period: { year: options.year, opens: `${options.year}-01-01`, deadline: options.deadline ?? null },
+    ...options.period,
   };
   await importFiles(database, [plan, { name: `${options.year}.json`, bytes: Buffer.from(JSON.stringify(period)) }]);
   for (const p of options.people) await createUser(database, 'system', { ...p, password: E2E_PASSWORD });
   // The app as buildServer makes it, serving a private build of the web application (see portal-helpers).
-  const { app, url } = await startPortal(database);
+  const { app, url } = await startPortal(database, options.server);
   return {
     app,
     url,
@@ -67,12 +75,14 @@ export async function signInAs(browser: Browser, base: string, person: Person, l
     viewport: { width: 1280, height: 900 },
     locale: lang === 'es' ? 'es-MX' : 'en-US',
   });
+  // A loaded machine is slow, not broken: every wait is for a state, with room to reach it.
+  context.setDefaultTimeout(90_000);
   const page = await context.newPage();
   await page.goto(`${base}/${lang}/sign-in`);
   await page.getByLabel(lang === 'es' ? 'Correo electrónico' : 'E-mail').fill(person.email);
   await page.getByLabel(lang === 'es' ? 'Contraseña' : 'Password').fill(E2E_PASSWORD);
   await page.getByRole('button', { name: lang === 'es' ? 'Iniciar sesión' : 'Sign in' }).click();
-  await page.waitForURL(`**/${lang}/app/activities`);
+  await page.waitForURL(new RegExp(`/${lang}/app(/activities)?$`));
   await page.close();
   return context;
 }
@@ -117,12 +127,12 @@ export async function downloadWith(context: BrowserContext, base: string, path: 
 /** Opens a page of the app and waits until it has loaded its data. */
 export async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForSelector('main h1');
+  await page.waitForSelector('main h1', { timeout: 90_000 });
   await waitIdle(page);
 }
 
 /** Waits until no loading line is left on the page. */
-export async function waitIdle(page: Page, timeoutMs = 15_000): Promise<void> {
+export async function waitIdle(page: Page, timeoutMs = 90_000): Promise<void> {
   // Polled from here: the app's CSP (rightly) refuses the string evaluation waitForFunction would need.
   const until = Date.now() + timeoutMs;
   while ((await page.locator('main .loading').count()) > 0) {

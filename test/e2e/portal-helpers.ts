@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildServer, type App } from '../../src/server/app.js';
+import { buildServer, type App, type ServerOptions } from '../../src/server/app.js';
 import type { Database } from '../../src/services/database.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -98,9 +98,12 @@ export async function ensureWebBuilt(): Promise<string> {
  * Starts the app (buildServer: the API with its hooks) on a free port, serving the web application
  * from the private build like buildServer serves dist/web: files, and index.html for every page.
  */
-export async function startPortal(database: Database): Promise<{ app: App; url: string }> {
+export async function startPortal(
+  database: Database,
+  options: Omit<ServerOptions, 'database' | 'web'> = {},
+): Promise<{ app: App; url: string }> {
   const dir = await ensureWebBuilt();
-  const app = await buildServer({ database, web: false });
+  const app = await buildServer({ database, web: false, ...options });
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: false });
   const page = (_req: unknown, reply: FastifyReply) => reply.type('text/html; charset=utf-8').send(html);

@@ -35,7 +35,8 @@ export function registerInit(program: Command, lang: Lang, io: Io): void {
         opts,
         async (db) => ({
           location: db.location,
-          ...(await initDatabase(db, { empty: o.empty, progress: (m) => !opts.json && io.err(m[lang]) })),
+          // With --demo the accounts are what was asked for: no line-by-line reading of the seed before them.
+          ...(await initDatabase(db, { empty: o.empty, progress: (m) => !opts.json && !o.demo && io.err(m[lang]) })),
           demo: o.demo ? await createDemoAccounts(db, generatePassword) : null,
         }),
         false,
@@ -44,8 +45,6 @@ export function registerInit(program: Command, lang: Lang, io: Io): void {
         io.out(JSON.stringify(r, null, 2));
         return;
       }
-      io.out(t(lang, `Base de datos: ${r.location}`, `Database: ${r.location}`));
-      if (r.seed) printSummary(io, lang, r.seed);
       if (r.demo) {
         io.out(
           t(
@@ -66,5 +65,8 @@ export function registerInit(program: Command, lang: Lang, io: Io): void {
                 ),
           );
       }
+      // The accounts first (what --demo is for), then where the data is and what it holds.
+      io.out(t(lang, `Base de datos: ${r.location}`, `Database: ${r.location}`));
+      if (r.seed) printSummary(io, lang, r.seed);
     });
 }

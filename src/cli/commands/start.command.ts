@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Lang } from '../../core/model/kinds.js';
 import { readConfig } from '../../config/config.js';
 import { buildServer } from '../../server/app.js';
+import { createMailer } from '../../services/notices/mailer.js';
 import { openDatabase, type Database } from '../../services/database.js';
 import { listReportVersions, publishReport } from '../../services/report/publish.service.js';
 import { initDatabase } from '../../services/data/init.service.js';
@@ -43,7 +44,17 @@ export function registerStart(program: Command, lang: Lang, io: Io): void {
         await database.close();
         return;
       }
-      const app = await buildServer({ database, logger: false });
+      const mailer = config.mail.smtpUrl === null ? null : createMailer(config.mail.smtpUrl, config.mail.from);
+      const app = await buildServer({
+        database,
+        logger: false,
+        notices: { mailer, publicUrl: config.mail.publicUrl },
+        deadlineCheckMs: 60 * 60_000,
+      });
+      app.addHook('onClose', (_i, done) => {
+        mailer?.close();
+        done();
+      });
       const address = await app.listen({ host: config.host, port: config.port });
       const users = Number(
         (

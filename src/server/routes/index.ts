@@ -8,6 +8,9 @@ import { registerReportRoutes } from './report/reports.routes.js';
 import { registerSubmissionRoutes } from './reporting/submissions.routes.js';
 import { registerUserRoutes } from './accounts/users.routes.js';
 import { registerXlsxRoutes } from './reporting/xlsx.routes.js';
+import { registerNoticeRoutes } from './notices/notices.routes.js';
+import { registerPasswordResetRoutes } from './accounts/password-reset.routes.js';
+import { registerPeriodRoutes } from './reporting/periods.routes.js';
 
 /** Every route of the API. Each declares who may call it in `config.access` (the matrix test reads it). */
 export function registerRoutes(app: App, options: ServerOptions): void {
@@ -23,4 +26,7 @@ export function registerRoutes(app: App, options: ServerOptions): void {
   registerUserRoutes(app, options);
   registerAuditRoutes(app, options);
   registerXlsxRoutes(app, options);
+  registerNoticeRoutes(app, options);
+  registerPasswordResetRoutes(app, options);
+  registerPeriodRoutes(app, options);
 }

@@ -1,6 +1,6 @@
 import { formatJsonPath, parseWithSchema } from '../../core/i18n/schema-messages.js';
 import { MAX_COUNT } from '../../core/schemas/common.schema.js';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError, type InputProblem } from '../../core/errors.js';
 import { canEdit, inScope, ministryOf, type Actor, type SubmissionState } from '../../core/model/access.js';
@@ -160,6 +160,20 @@ export async function deleteActivity(
         en: `the report refers to this record (${refs.join(', ')}); remove those references first`,
       });
     const [before] = await readActivities(trx, { ids: [id] });
+    // Kept whole for restoring (activity-trash.service.ts); the activity table never holds deleted records.
+    await trx
+      .insertInto('deleted_activity')
+      .values({
+        id: randomUUID(),
+        activity_id: id,
+        period_year: current.period,
+        institution_code: current.institution,
+        ministry_code: current.ministry,
+        record: JSON.stringify(before),
+        deleted_at: now.toISOString(),
+        deleted_by: editor.userId,
+      })
+      .execute();
     await trx.deleteFrom('activity').where('id', '=', id).execute();
     await appendAudit(
       trx,
@@ -196,7 +210,7 @@ async function writableInstitution(
   return institution;
 }
 
-async function readForWriting(
+export async function readForWriting(
   database: Database,
   editor: NonNullable<Actor>,
   scope: AccessScope,
@@ -325,7 +339,7 @@ async function claimVersion(trx: Kysely<DB>, id: string, version: number): Promi
 }
 
 /** The core rules of import (validatePeriods) plus: a count at one level only, also below; a parent of one's own. */
-async function validateActivity(
+export async function validateActivity(
   trx: Kysely<DB>,
   editor: NonNullable<Actor>,
   scope: AccessScope,

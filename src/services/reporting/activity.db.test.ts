@@ -4,7 +4,8 @@ import { PEOPLE, OPEN_YEAR, seedWorkflow, type PersonKey } from '../../../test/a
 import { makeActivity } from '../../../test/factories.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
 import { createActivity, deleteActivity, updateActivity, type ActivityInput } from './activity-write.service.js';
-import { activityHistory, getActivity, listActivities } from './activity.service.js';
+import { listActivities } from './activity-list.service.js';
+import { activityHistory, getActivity } from './activity.service.js';
 import { transitionSubmission } from './submission.service.js';
 
 function input(id: string, extra: Partial<ActivityInput> = {}): ActivityInput & { period: number } {

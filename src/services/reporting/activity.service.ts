@@ -1,5 +1,4 @@
 import { ministryOf, type Actor, type SubmissionState } from '../../core/model/access.js';
-import type { ActivityKind } from '../../core/model/kinds.js';
 import type { Activity } from '../../core/schemas/period.schema.js';
 import type { Database } from '../../db/create-db.js';
 import { readActivities } from '../../db/repositories/activity.repository.js';
@@ -27,24 +26,6 @@ export interface ActivityView extends Activity {
   version: number;
 }
 
-export interface ActivityQuery {
-  period?: number;
-  /** An institution code: a ministry includes its units. */
-  institution?: string;
-  kind?: ActivityKind;
-  coa?: string;
-  /** A place code: a state includes its municipalities. */
-  place?: string;
-  state?: SubmissionState;
-  /** Words to find in the title (Spanish or English; case and accents ignored). */
-  q?: string;
-  limit?: number;
-  offset?: number;
-}
-
-export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 500;
-
 export function totalOf(a: Pick<Activity, 'women' | 'men' | 'notRecorded'>): number | null {
   const parts = [a.women, a.men, a.notRecorded].filter((x): x is number => x !== null);
   return parts.length === 0 ? null : parts.reduce((s, x) => s + x, 0);
@@ -60,56 +41,6 @@ export function toView(a: Activity, period: number, version: number, scope: Acce
     state: stateIn(scope, ministry, period),
     published: isPublic(scope, a.institution, period),
     version,
-  };
-}
-
-/** Activities the actor may read (A1: another institution's unpublished records never appear), filtered and paged. */
-export async function listActivities(
-  database: Database,
-  actor: Actor,
-  query: ActivityQuery = {},
-): Promise<{ items: ActivityView[]; count: number; limit: number; offset: number }> {
-  requireSignedIn(actor);
-  const { db } = database;
-  const scope = await loadAccessScope(db);
-  let rowsQuery = db.selectFrom('activity').select(['id', 'period_year', 'version', 'institution_code']);
-  if (query.period !== undefined) rowsQuery = rowsQuery.where('period_year', '=', query.period);
-  const rows = (await rowsQuery.execute()).filter((r) => mayRead(actor, scope, r.institution_code, r.period_year));
-  const meta = new Map(rows.map((r) => [r.id, r]));
-  const all = (await readActivities(db, query.period === undefined ? {} : { period: query.period })).filter((a) =>
-    meta.has(a.id),
-  );
-  const byId = new Map(all.map((a) => [a.id, a]));
-  const placeParents = query.place === undefined ? null : await readPlaceParents(database);
-  const needle = query.q === undefined ? '' : fold(query.q.trim());
-
-  const matches = (a: Activity): boolean => {
-    const m = meta.get(a.id)!;
-    if (query.institution !== undefined && !within(a.institution, query.institution, scope.parents)) return false;
-    if (query.kind !== undefined && a.kind !== query.kind) return false;
-    if (query.coa !== undefined && !effectiveCoas(a, byId).includes(query.coa)) return false;
-    if (placeParents && !a.places.some((p) => within(p, query.place!, placeParents))) return false;
-    if (
-      query.state !== undefined &&
-      stateIn(scope, ministryOf(a.institution, scope.parents), m.period_year) !== query.state
-    )
-      return false;
-    if (needle !== '' && !fold(`${a.title.es} ${a.title.en}`).includes(needle)) return false;
-    return true;
-  };
-  const found = all
-    .filter(matches)
-    .sort((a, b) => meta.get(b.id)!.period_year - meta.get(a.id)!.period_year || a.order - b.order);
-  const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
-  const offset = Math.max(query.offset ?? 0, 0);
-  return {
-    items: found.slice(offset, offset + limit).map((a) => {
-      const m = meta.get(a.id)!;
-      return toView(a, m.period_year, m.version, scope);
-    }),
-    count: found.length,
-    limit,
-    offset,
   };
 }
 
@@ -202,25 +133,4 @@ export function effectiveCoas(a: Activity, byId: ReadonlyMap<string, Activity>):
     cur = byId.get(cur.parent);
   }
   return cur?.coursesOfAction ?? [];
-}
-
-/** Whether `code` is `root` or lies below it in a parent map. */
-function within(code: string, root: string, parents: ReadonlyMap<string, string | null>): boolean {
-  let cur: string | null = code;
-  const seen = new Set<string>();
-  while (cur !== null && !seen.has(cur)) {
-    if (cur === root) return true;
-    seen.add(cur);
-    cur = parents.get(cur) ?? null;
-  }
-  return false;
-}
-
-async function readPlaceParents(database: Database): Promise<Map<string, string | null>> {
-  const rows = await database.db.selectFrom('place').select(['code', 'parent_code']).execute();
-  return new Map(rows.map((r) => [r.code, r.parent_code]));
-}
-
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }

@@ -20,6 +20,7 @@ import {
   recordDenial,
   requireSignedIn,
 } from '../accounts/access.service.js';
+import { requireNoErrors, takeSnapshot } from './submission-review.service.js';
 
 export { listBoard, type BoardRow } from './submission-board.service.js';
 
@@ -96,6 +97,7 @@ export async function transitionSubmission(
     );
   const recordComments = await checkRecordComments(database, ministry, year, scope.parents, input.recordComments ?? []);
   if (allowed === 'conflict') throw stateConflict(action, before);
+  if (action === 'submit') await requireNoErrors(database, ministry, year, scope.parents);
 
   const to = TRANSITIONS[action].to;
   const ts = now.toISOString();
@@ -139,6 +141,7 @@ export async function transitionSubmission(
         })
         .execute();
     await event(action === 'reopen' ? reason : comment, null, action);
+    if (action === 'return') await takeSnapshot(trx, ministry, year, ts);
     for (const c of recordComments) await event(c.comment, c.activityId, 'comment');
     await appendAudit(
       trx,

@@ -13,7 +13,7 @@ export interface Me {
 interface SessionValue {
   me: Me | null;
   loading: boolean;
-  signIn: (email: string, password: string, lang: string) => Promise<void>;
+  signIn: (email: string, password: string, lang: string) => Promise<Me>;
   signOut: (everywhere?: boolean) => Promise<void>;
 }
 
@@ -37,6 +37,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const m = await api<Me>('/api/auth/login', { method: 'POST', body: { email, password }, lang });
     setCsrfToken(m.csrfToken);
     setMe(m);
+    return m;
   }, []);
   const signOut = useCallback(async (everywhere = false) => {
     await api(everywhere ? '/api/auth/logout-everywhere' : '/api/auth/logout', { method: 'POST' });

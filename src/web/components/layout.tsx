@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useSession } from '../api/session.js';
 import { isLang, type Lang } from '../i18n/index.js';
+import { NoticeBell } from './ui/notice-bell.js';
+import { useTitleFromHeading } from './ui/use-page-title.js';
 
 /** The page frame: skip link, header with navigation, language switch and session, main, footer. */
 export function Layout() {
@@ -11,6 +13,7 @@ export function Layout() {
   const location = useLocation();
   const navigate = useNavigate();
   const { me, signOut } = useSession();
+  useTitleFromHeading();
   const other: Lang = lang === 'es' ? 'en' : 'es';
   const switchPath = location.pathname.replace(/^\/(es|en)(?=\/|$)/, `/${other}`) + location.search;
   const link = (to: string, label: string) => (
@@ -48,9 +51,10 @@ export function Layout() {
           <Link to={switchPath} lang={other} hrefLang={other} aria-label={`${t('language')}: ${t('switchTo')}`}>
             {t('switchTo')}
           </Link>
+          {me && <NoticeBell />}
           {me ? (
             <button type="button" onClick={() => void signOut().then(() => navigate(`/${lang}/`))}>
-              {t('signOut')} ({me.name})
+              {t('signOutOf', { name: me.name })}
             </button>
           ) : (
             <Link to={`/${lang}/sign-in`}>{t('signIn')}</Link>

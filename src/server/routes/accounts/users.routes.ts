@@ -6,21 +6,9 @@ import { createAccount, listUsers, updateAccount } from '../../../services/accou
 import type { App, ServerOptions } from '../../server-context.js';
 import { errorSchema } from '../../errors.js';
 import { rejectInvalid, requireActor } from '../../guards.js';
+import { userSchema, withPassword } from './users.schemas.js';
 
 const langQuery = z.strictObject({ lang: z.enum(['es', 'en']).optional() });
-const userSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  institution: z.string().nullable(),
-  active: z.boolean(),
-  lockedUntil: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-/** The generated password is returned once, when one was generated. */
-const withPassword = z.object({ user: userSchema, password: z.string().nullable() });
 const password = z
   .string()
   .min(1)

@@ -1,42 +1,24 @@
 import { z } from 'zod';
-import { SUBMISSION_STATES } from '../../../core/model/access.js';
-import { ACTIVITY_KINDS } from '../../../core/model/kinds.js';
-import { codeSchema, idSchema, placeCodeSchema, yearSchema } from '../../../core/schemas/common.schema.js';
+import { codeSchema, idSchema, yearSchema } from '../../../core/schemas/common.schema.js';
 import { activitySchema } from '../../../core/schemas/period.schema.js';
 import { createActivity, deleteActivity, updateActivity } from '../../../services/reporting/activity-write.service.js';
-import {
-  activityHistory,
-  getActivity,
-  listActivities,
-  MAX_LIMIT,
-} from '../../../services/reporting/activity.service.js';
+import { listActivities } from '../../../services/reporting/activity-list.service.js';
+import { listDeleted, restoreActivity } from '../../../services/reporting/activity-trash.service.js';
+import { activityHistory, getActivity } from '../../../services/reporting/activity.service.js';
 import type { App, ServerOptions } from '../../server-context.js';
 import { errorSchema } from '../../errors.js';
 import { expectedVersion, noQuery, rejectInvalid, requireActor } from '../../guards.js';
+import {
+  activityListQuery as listQuery,
+  activityPageSchema,
+  activityViewSchema,
+  deletedActivitySchema,
+  deletedListQuery,
+  historySchema,
+} from './activities.schemas.js';
 
-const queryYear = z.coerce.number().int().min(1900).max(2200);
 const versionSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
-export const activityViewSchema = z.object(activitySchema.shape).extend({
-  period: z.number(),
-  total: z.number().nullable(),
-  ministry: z.string(),
-  state: z.enum(SUBMISSION_STATES),
-  published: z.boolean(),
-  version: z.number(),
-});
-
-const listQuery = z.strictObject({
-  period: queryYear.optional(),
-  institution: codeSchema.optional(),
-  kind: z.enum(ACTIVITY_KINDS).optional(),
-  coa: codeSchema.optional(),
-  place: placeCodeSchema.optional(),
-  state: z.enum(SUBMISSION_STATES).optional(),
-  q: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).optional(),
-  offset: z.coerce.number().int().min(0).max(1_000_000_000).optional(),
-});
 const idParams = z.strictObject({ id: idSchema });
 /** The activity format of data-format.md §2.1; the institution defaults to the signed-in person's, the id may be generated. */
 const createBody = activitySchema.extend({
@@ -56,17 +38,6 @@ const deleteQuery = z.strictObject({
 const deleteBody = z.strictObject({ version: versionSchema.optional() }).nullish();
 const ifMatch = z.object({ 'if-match': z.string().max(100).optional() });
 
-const historySchema = z.array(
-  z.object({
-    seq: z.number(),
-    at: z.string(),
-    action: z.string(),
-    actor: z.object({ id: z.string(), name: z.string() }).nullable(),
-    before: z.unknown(),
-    after: z.unknown(),
-  }),
-);
-
 export function registerActivityRoutes(app: App, options: ServerOptions): void {
   const { database } = options;
   const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -78,22 +49,15 @@ export function registerActivityRoutes(app: App, options: ServerOptions): void {
       attachValidation: true,
       schema: {
         tags: ['activities'],
-        summary: 'Activities the caller may read (own institution; others only once published), filtered and paged',
+        summary:
+          'Activities the caller may read (own institution; others only once published): filtered, sorted by any column and paged, with the count and totals of every match',
         querystring: listQuery,
-        response: {
-          200: z.object({
-            items: z.array(activityViewSchema),
-            count: z.number(),
-            limit: z.number(),
-            offset: z.number(),
-          }),
-          ...errors,
-        },
+        response: { 200: activityPageSchema, ...errors },
       },
     },
     async (req) => {
       rejectInvalid(req, { querystring: listQuery });
-      return listActivities(database, requireActor(req), req.query);
+      return listActivities(database, requireActor(req), req.query, req.lang);
     },
   );
 
@@ -206,6 +170,44 @@ export function registerActivityRoutes(app: App, options: ServerOptions): void {
     async (req) => {
       rejectInvalid(req, { params: idParams, querystring: noQuery });
       return activityHistory(database, requireActor(req), req.params.id);
+    },
+  );
+
+  app.get(
+    '/api/activities/deleted',
+    {
+      config: { access: 'signed-in' },
+      attachValidation: true,
+      schema: {
+        tags: ['activities'],
+        summary: 'Deleted records that can be restored (its institution and the coordination)',
+        querystring: deletedListQuery,
+        response: { 200: z.array(deletedActivitySchema), ...errors },
+      },
+    },
+    async (req) => {
+      rejectInvalid(req, { querystring: deletedListQuery });
+      return listDeleted(database, requireActor(req), req.query);
+    },
+  );
+
+  const deletionParams = z.strictObject({ id: z.uuid() });
+  app.post(
+    '/api/activities/deleted/:id/restore',
+    {
+      config: { access: ['editor'] },
+      attachValidation: true,
+      schema: {
+        tags: ['activities'],
+        summary: 'Restore a deleted record as it was, while its submission is open (audited)',
+        params: deletionParams,
+        querystring: noQuery,
+        response: { 200: activityViewSchema, ...errors },
+      },
+    },
+    async (req) => {
+      rejectInvalid(req, { params: deletionParams, querystring: noQuery });
+      return restoreActivity(database, requireActor(req), req.params.id);
     },
   );
 }

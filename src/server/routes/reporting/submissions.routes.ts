@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SUBMISSION_STATES, TRANSITIONS, type SubmissionAction } from '../../../core/model/access.js';
+import { TRANSITIONS, type SubmissionAction } from '../../../core/model/access.js';
 import { codeSchema, idSchema, isoDateSchema } from '../../../core/schemas/common.schema.js';
 import {
   listBoard,
@@ -7,9 +7,13 @@ import {
   setDeadline,
   transitionSubmission,
 } from '../../../services/reporting/submission.service.js';
+import { NO_MAIL } from '../../../services/notices/mailer.js';
+import { noticeOfTransition } from '../../../services/notices/workflow-notices.js';
 import type { App, ServerOptions } from '../../server-context.js';
 import { errorSchema } from '../../errors.js';
 import { noQuery, rejectInvalid, requireActor } from '../../guards.js';
+import { submissionChanges, submissionChecks } from '../../../services/reporting/submission-review.service.js';
+import { boardRowSchema, changesSchema, checksSchema, eventSchema, statusSchema } from './submissions.schemas.js';
 
 const boardQuery = z.strictObject({ period: z.coerce.number().int().min(1900).max(2200).optional() });
 const params = z.strictObject({ institution: codeSchema, period: z.coerce.number().int().min(1900).max(2200) });
@@ -26,38 +30,6 @@ const transitionBody = z
   .nullish();
 const deadlineBody = z.strictObject({ deadline: isoDateSchema.nullable() });
 
-const severities = z.object({ error: z.number(), warning: z.number(), info: z.number() });
-const boardRowSchema = z.object({
-  institution: z.string(),
-  acronym: z.string(),
-  name: z.object({ es: z.string(), en: z.string() }),
-  period: z.number(),
-  state: z.enum(SUBMISSION_STATES),
-  started: z.boolean(),
-  deadline: z.string().nullable(),
-  overdue: z.boolean(),
-  records: z.number(),
-  findings: severities,
-  coursesOfAction: z.array(z.object({ code: z.string(), responsible: z.boolean(), records: z.number() })),
-  updatedAt: z.string().nullable(),
-});
-const statusSchema = z.object({
-  institution: z.string(),
-  period: z.number(),
-  state: z.enum(SUBMISSION_STATES),
-  version: z.number(),
-  deadline: z.string().nullable(),
-  updatedAt: z.string(),
-});
-const eventSchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  action: z.string(),
-  comment: z.string().nullable(),
-  activityId: z.string().nullable(),
-  actor: z.object({ id: z.string(), name: z.string() }).nullable(),
-});
-
 const SUMMARY: Record<SubmissionAction, string> = {
   submit: "Submit the ministry's records for review (its editors; from draft or returned)",
   return: 'Return a submission with a comment saying what to correct (coordination; from submitted)',
@@ -67,6 +39,10 @@ const SUMMARY: Record<SubmissionAction, string> = {
 
 export function registerSubmissionRoutes(app: App, options: ServerOptions): void {
   const { database } = options;
+  const notices = {
+    ...(options.notices ?? NO_MAIL),
+    onError: (e: unknown) => app.log.error({ err: e }, 'e-mail failed'),
+  };
   const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 
   app.get(
@@ -105,14 +81,25 @@ export function registerSubmissionRoutes(app: App, options: ServerOptions): void
       },
       async (req) => {
         rejectInvalid(req, { params, querystring: noQuery, body: transitionBody });
-        return transitionSubmission(
+        const body = req.body ?? {};
+        const status = await transitionSubmission(
           database,
           requireActor(req),
           req.params.institution,
           req.params.period,
           action,
-          req.body ?? {},
+          body,
         );
+        // The step is done; telling people must not undo it or fail the answer.
+        await noticeOfTransition(database, notices, {
+          ministry: status.institution,
+          year: status.period,
+          action,
+          comment: body.comment?.trim() || null,
+          reason: body.reason?.trim() || null,
+          recordComments: body.recordComments?.filter((c) => c.comment.trim() !== '').length ?? 0,
+        }).catch((e: unknown) => req.log.error({ err: e }, 'workflow notice failed'));
+        return status;
       },
     );
 
@@ -152,6 +139,46 @@ export function registerSubmissionRoutes(app: App, options: ServerOptions): void
     async (req) => {
       rejectInvalid(req, { params, querystring: noQuery, body: deadlineBody });
       return setDeadline(database, requireActor(req), req.params.institution, req.params.period, req.body.deadline);
+    },
+  );
+
+  app.get(
+    '/api/submissions/:institution/:period/checks',
+    {
+      config: { access: 'signed-in' },
+      attachValidation: true,
+      schema: {
+        tags: ['submissions'],
+        summary:
+          'What to correct before sending (its ministry and the coordination): checker findings on its records and unanswered comments; errors block sending',
+        params,
+        querystring: noQuery,
+        response: { 200: checksSchema, ...errors },
+      },
+    },
+    async (req) => {
+      rejectInvalid(req, { params, querystring: noQuery });
+      return submissionChecks(database, requireActor(req), req.params.institution, req.params.period);
+    },
+  );
+
+  app.get(
+    '/api/submissions/:institution/:period/changes',
+    {
+      config: { access: 'signed-in' },
+      attachValidation: true,
+      schema: {
+        tags: ['submissions'],
+        summary:
+          'Records added, changed (field by field) and deleted since the coordination last returned the submission',
+        params,
+        querystring: noQuery,
+        response: { 200: changesSchema, ...errors },
+      },
+    },
+    async (req) => {
+      rejectInvalid(req, { params, querystring: noQuery });
+      return submissionChanges(database, requireActor(req), req.params.institution, req.params.period);
     },
   );
 }

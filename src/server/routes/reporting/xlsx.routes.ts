@@ -2,7 +2,6 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.js';
 import { codeSchema, yearSchema } from '../../../core/schemas/common.schema.js';
-import { activitySchema } from '../../../core/schemas/period.schema.js';
 import { buildXlsxTemplate } from '../../../services/reporting/xlsx-template.service.js';
 import {
   commitXlsx,
@@ -13,58 +12,12 @@ import {
 import type { App, ServerOptions } from '../../server-context.js';
 import { errorSchema } from '../../errors.js';
 import { requireActor } from '../../guards.js';
+import { commitSchema, previewSchema } from './xlsx.schemas.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Matches the multipart limit registered in app.ts. */
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-const localized = z.object({ es: z.string(), en: z.string() });
-const problemSchema = z.object({
-  sheet: z.string().nullable(),
-  row: z.number().nullable(),
-  column: z.string().nullable().describe('column letter, e.g. "K"'),
-  field: z.string().nullable().describe('column key, e.g. "women"'),
-  severity: z.enum(['error', 'warning']),
-  message: localized,
-  text: z.string().describe('"sheet …, row …, column …: message" in the caller’s language'),
-});
-const previewSchema = z.object({
-  file: z.string(),
-  period: z.number(),
-  institution: z.string(),
-  submission: z.object({
-    ministry: z.string(),
-    state: z.enum(['draft', 'submitted', 'returned', 'approved']),
-    open: z.boolean(),
-  }),
-  rows: z.array(
-    z.object({
-      sheet: z.string(),
-      row: z.number(),
-      id: z.string().nullable(),
-      status: z.enum(['new', 'changed', 'unchanged', 'invalid']),
-      activity: activitySchema.nullable(),
-      problems: z.array(problemSchema),
-    }),
-  ),
-  problems: z.array(problemSchema),
-  counts: z.object({
-    rows: z.number(),
-    new: z.number(),
-    changed: z.number(),
-    unchanged: z.number(),
-    invalid: z.number(),
-    errors: z.number(),
-    warnings: z.number(),
-  }),
-  notInFile: z.array(z.string()),
-  canCommit: z.boolean(),
-});
-const commitSchema = z.object({
-  file: z.string(),
-  period: z.number(),
-  counts: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }),
-});
 const uploadQuery = z.strictObject({
   period: z.coerce.number().pipe(yearSchema).optional().describe('the period; by default the one the template names'),
 });

@@ -23,7 +23,9 @@ export function barOptions(
   const valueAxis = {
     type: 'value',
     minInterval: options.integer ? 1 : undefined,
-    axisLabel: { formatter: (n: number) => format(n) },
+    // Labels that would overlap (narrow screens) are left out rather than printed over each other.
+    axisLabel: { formatter: (n: number) => format(n), hideOverlap: true },
+    splitNumber: 4,
   };
   const categoryAxis = {
     type: 'category',

@@ -4,7 +4,8 @@ import { Chart } from './chart.js';
 import { echarts, FONT } from './echarts-setup.js';
 
 const MAP_NAME = 'nap1325-mx-states';
-const RAMP = ['#f3e7d3', '#dcc08f', '#c08a5a', '#9d4a5c', '#691c32'];
+/** One hue (the plan's wine), light to dark: more is darker, and it reads in grey print too. */
+const RAMP = ['#f6e8ec', '#e2b4c1', '#c4768d', '#963b58', '#5e1230'];
 const NO_DATA = '#d5d5d2';
 let loading: Promise<void> | null = null;
 
@@ -37,7 +38,10 @@ export function quantileClasses(values: number[]): { min: number; max: number }[
   return classes;
 }
 
-/** A choropleth of Mexico's federal entities in quantile classes; entities without data are grey. */
+/** Stands for "no data" in the series, so the legend can show its key (real values are never negative). */
+const NO_DATA_VALUE = -1;
+
+/** A choropleth of Mexico's federal entities in quantile classes of one hue; entities without data are grey, with their own key. */
 export function Choropleth({
   data,
   label,
@@ -82,12 +86,15 @@ export function Choropleth({
         orient: 'vertical',
         itemSymbol: 'rect',
         textStyle: { fontFamily: FONT, fontSize: 12 },
-        pieces: classes.map((c, i) => ({
-          min: c.min,
-          max: c.max,
-          color: RAMP[i + offset],
-          label: c.min === c.max ? format(c.min) : `${format(c.min)} – ${format(c.max)}`,
-        })),
+        pieces: [
+          ...classes.map((c, i) => ({
+            min: c.min,
+            max: c.max,
+            color: RAMP[i + offset],
+            label: c.min === c.max ? format(c.min) : `${format(c.min)} – ${format(c.max)}`,
+          })),
+          { value: NO_DATA_VALUE, color: NO_DATA, label: noData },
+        ],
         outOfRange: { color: NO_DATA },
       },
       series: [
@@ -97,12 +104,13 @@ export function Choropleth({
           nameProperty: 'cve_ent',
           roam: false,
           aspectScale: 0.92,
-          layoutCenter: ['55%', '50%'],
-          layoutSize: '118%',
+          // Fits the box at any width (a phone too): the whole country, Yucatán included.
+          layoutCenter: ['52%', '46%'],
+          layoutSize: '96%',
           itemStyle: { areaColor: NO_DATA, borderColor: '#ffffff', borderWidth: 0.7 },
           emphasis: { label: { show: false }, itemStyle: { areaColor: '#b38e5d' } },
           select: { disabled: true },
-          data: data.map((d) => ({ name: d.cveEnt, value: d.value ?? undefined })),
+          data: data.map((d) => ({ name: d.cveEnt, value: d.value ?? NO_DATA_VALUE })),
         },
       ],
     };

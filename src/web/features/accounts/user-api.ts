@@ -1,18 +1,9 @@
-/** The accounts API (src/server/routes/users.routes.ts). */
+/** The accounts API (src/server/routes/accounts/users.routes.ts); answer types come from its schemas. */
 import type { Role } from '../../../core/model/access.js';
+import type { UserView, WithPassword } from '../../../server/routes/accounts/users.schemas.js';
 import { api } from '../../api/client.js';
 
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  institution: string | null;
-  active: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { UserView, WithPassword };
 
 export interface NewAccount {
   email: string;
@@ -26,12 +17,6 @@ export type AccountPatch = Partial<Pick<UserView, 'name' | 'role' | 'institution
   password?: string;
   resetPassword?: boolean;
 };
-
-/** A generated password comes back once, with the account. */
-export interface WithPassword {
-  user: UserView;
-  password: string | null;
-}
 
 export const listUsers = (lang: string) => api<UserView[]>('/api/users', { lang });
 export const createAccount = (input: NewAccount, lang: string) =>

@@ -2,6 +2,9 @@ import type { RouteObject } from 'react-router';
 import { ActivitiesPage } from './activities/activities.page.js';
 import { ActivityPage } from './activity/activity.page.js';
 import { AppPlanPage } from './plan/app-plan.page.js';
+import { DeletedPage } from './deleted/deleted.page.js';
+import { AppHome } from './dashboard/app-home.js';
+import { PeriodsPage } from './periods/periods.page.js';
 import { ReportPage } from './report/report.page.js';
 import { ReviewPage } from './review/review.page.js';
 import { AppShell } from './shell/app-shell.js';
@@ -15,10 +18,11 @@ export const appRoutes: RouteObject[] = [
   {
     element: <AppShell />,
     children: [
-      { index: true, element: <ActivitiesPage /> },
+      { index: true, element: <AppHome /> },
       { path: 'plan', element: <AppPlanPage /> },
       { path: 'activities', element: <ActivitiesPage /> },
       { path: 'activities/new', element: <ActivityPage /> },
+      { path: 'activities/deleted', element: <DeletedPage /> },
       { path: 'activities/:id', element: <ActivityPage /> },
       {
         path: 'submission',
@@ -41,6 +45,14 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RoleGate roles={['coordinator', 'admin']}>
             <ReportPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'periods',
+        element: (
+          <RoleGate roles={['coordinator', 'admin']}>
+            <PeriodsPage />
           </RoleGate>
         ),
       },

@@ -71,9 +71,12 @@ function Trends({ data, lang }: { data: Overview; lang: Lang }) {
                   <tr key={tr.key} data-key={tr.key}>
                     <th scope="row">
                       {t(`public.figures.${tr.key}`)}
-                      <code className="formula" title={t('public.formula')}>
-                        {tr.formula}
-                      </code>
+                      <details className="how">
+                        <summary>{t('public.indicator.how')}</summary>
+                        <code className="formula" title={t('public.formula')}>
+                          {tr.formula}
+                        </code>
+                      </details>
                     </th>
                     {tr.points.map((p) => (
                       <td key={p.period} className="num" data-period={p.period}>

@@ -6,6 +6,8 @@ import { useResource } from '../../components/ui/use-resource.js';
 import { formatDate, formatNumber } from '../../i18n/index.js';
 import type { PublicRecord } from '../../../server/routes/portal/public.schemas.js';
 import { Loaded } from './public-ui.js';
+import { usePlaceCatalogue } from '../../features/data/places/load-places.js';
+import { placeLabel } from '../../features/data/places/places.js';
 
 const n = (v: number | null, lang: 'es' | 'en') => (v === null ? '—' : formatNumber(v, lang, 2));
 
@@ -15,6 +17,7 @@ export function RecordPage() {
   const lang = useLang();
   const { id = '' } = useParams();
   const record = useResource<PublicRecord>(`/api/public/records/${encodeURIComponent(id)}`, lang);
+  const places = usePlaceCatalogue();
   return (
     <div className="public-page">
       <Loaded resource={record}>
@@ -57,7 +60,11 @@ export function RecordPage() {
               </div>
               <div>
                 <dt>{t('public.record.places')}</dt>
-                <dd>{r.places.map((p) => p.name[lang]).join(', ') || '—'}</dd>
+                <dd>
+                  {r.places
+                    .map((p) => (/^MX-\d{5}$/.test(p.code) && places ? placeLabel(p.code, places, lang) : p.name[lang]))
+                    .join('; ') || '—'}
+                </dd>
               </div>
               {r.attributes.ugpsCategory && (
                 <div>

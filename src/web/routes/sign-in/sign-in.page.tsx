@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { usePageTitle } from '../../components/ui/use-page-title.js';
 import { ApiError } from '../../api/client.js';
 import { useSession } from '../../api/session.js';
 
@@ -11,13 +12,16 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  usePageTitle(t('signIn'));
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     setBusy(true);
     setError(null);
     signIn(form.get('email') as string, form.get('password') as string, lang)
-      .then(() => navigate(`/${lang}/app/activities`))
+      .then((m) =>
+        navigate(m.role === 'coordinator' || m.role === 'admin' ? `/${lang}/app` : `/${lang}/app/activities`),
+      )
       .catch((err: unknown) => setError(err instanceof ApiError ? err.message : t('errorGeneric')))
       .finally(() => setBusy(false));
   };
@@ -42,6 +46,9 @@ export function SignInPage() {
           {t('signIn')}
         </button>
       </form>
+      <p>
+        <Link to={`/${lang}/forgot-password`}>{t('reset.forgotLink')}</Link>
+      </p>
     </>
   );
 }

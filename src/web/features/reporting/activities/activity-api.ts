@@ -1,52 +1,35 @@
-/** The activities API (src/server/routes/activities.routes.ts) as the pages use it. */
-import type { SubmissionState } from '../../../../core/model/access.js';
+/** The activities API (src/server/routes/reporting/activities.routes.ts) as the pages use it; answer types come from its schemas. */
+import type {
+  ActivityPage,
+  ActivityView,
+  DeletedActivity,
+  HistoryEntry,
+} from '../../../../server/routes/reporting/activities.schemas.js';
 import type { Activity } from '../../../../core/schemas/period.schema.js';
 import { api } from '../../../api/client.js';
 import type { ActivityInput } from './activity-draft.js';
-import { filtersToSearch, type ActivityFilters } from './activity-table.js';
+import { listQuery, type ActivityFilters } from './activity-table.js';
 
-/** An activity as the API shows it: the record plus period, computed total, ministry, state and version. */
-export interface ActivityView extends Activity {
-  period: number;
-  total: number | null;
-  ministry: string;
-  state: SubmissionState;
-  published: boolean;
-  version: number;
+export type { ActivityPage, ActivityView, DeletedActivity, HistoryEntry };
+
+/** One page of the activities that match a query made by `listQuery` (the server filters, sorts, pages and checks who may read what). */
+export function listActivities(query: URLSearchParams, lang: string): Promise<ActivityPage> {
+  return api<ActivityPage>(`/api/activities?${query.toString()}`, { lang });
 }
 
-interface Page {
-  items: ActivityView[];
-  count: number;
-  limit: number;
-  offset: number;
-}
+const ALL = 500;
 
-export interface HistoryEntry {
-  seq: number;
-  at: string;
-  action: string;
-  actor: { id: string; name: string } | null;
-  before: unknown;
-  after: unknown;
-}
-
-const PAGE = 500;
-
-/** Every activity that matches, page by page (the server filters and checks who may read what). */
-export async function listActivities(
+/** Every activity that matches, page by page (for pickers and titles, not for lists people read). */
+export async function listAllActivities(
   period: number | null,
   filters: ActivityFilters,
   lang: string,
-): Promise<{ items: ActivityView[]; count: number }> {
+): Promise<ActivityView[]> {
   const items: ActivityView[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const p = filtersToSearch(filters, period);
-    p.set('limit', String(PAGE));
-    p.set('offset', String(offset));
-    const page = await api<Page>(`/api/activities?${p.toString()}`, { lang });
-    items.push(...page.items);
-    if (items.length >= page.count || page.items.length === 0) return { items, count: page.count };
+  for (let page = 0; ; page += 1) {
+    const r = await listActivities(listQuery(filters, period, { sort: 'order', dir: 'asc', size: ALL, page }), lang);
+    items.push(...r.items);
+    if (items.length >= r.count || r.items.length === 0) return items;
   }
 }
 
@@ -72,6 +55,17 @@ export function deleteActivity(id: string, version: number, lang: string): Promi
 
 export function activityHistory(id: string, lang: string): Promise<HistoryEntry[]> {
   return api<HistoryEntry[]>(`/api/activities/${encodeURIComponent(id)}/history`, { lang });
+}
+
+export function listDeleted(period: number | null, lang: string): Promise<DeletedActivity[]> {
+  return api<DeletedActivity[]>(`/api/activities/deleted${period === null ? '' : `?period=${period}`}`, { lang });
+}
+
+export function restoreActivity(deletionId: string, lang: string): Promise<ActivityView> {
+  return api<ActivityView>(`/api/activities/deleted/${encodeURIComponent(deletionId)}/restore`, {
+    method: 'POST',
+    lang,
+  });
 }
 
 /** The record part of a view (what the form edits and the API accepts back). */

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '../../../../core/schemas/period.schema.js';
 import {
+  ALL_INSTITUTIONS,
+  DEFAULT_VIEW,
   effectiveCourses,
+  listQuery,
+  toggleSort,
+  viewFromSearch,
   filtersFromSearch,
   filtersToSearch,
   NO_FILTERS,
@@ -65,10 +70,34 @@ describe('activities list', () => {
     expect(recordTotal(rows[2]!)).toBe(12);
   });
 
-  it('filters survive the URL', () => {
-    const f = { ...NO_FILTERS, q: 'x y', coa: '4.2' };
-    const p = filtersToSearch(f, 2022);
-    expect(p.toString()).toBe('period=2022&q=x+y&coa=4.2');
+  it('filters, sort and page survive the URL', () => {
+    const f = { ...NO_FILTERS, q: 'x y', coa: '4.2', from: '2022-03-01' };
+    const view = { sort: 'women' as const, dir: 'desc' as const, size: 50, page: 2 };
+    const p = filtersToSearch(f, 2022, view);
+    expect(p.toString()).toBe('period=2022&q=x+y&coa=4.2&from=2022-03-01&sort=women&dir=desc&size=50&page=3');
     expect(filtersFromSearch(p)).toEqual(f);
+    expect(viewFromSearch(p)).toEqual(view);
+    // Nonsense in the URL falls back to the defaults.
+    expect(viewFromSearch(new URLSearchParams('sort=evil&size=7&page=-2'))).toEqual(DEFAULT_VIEW);
+    expect(filtersFromSearch(new URLSearchParams('from=tomorrow')).from).toBe('');
+  });
+
+  it('asks the server for an editor’s own institution by default, everyone’s when asked', () => {
+    const own = listQuery(NO_FILTERS, 2022, DEFAULT_VIEW, 'SEMAR');
+    expect(own.get('institution')).toBe('SEMAR');
+    expect(own.get('limit')).toBe(String(DEFAULT_VIEW.size));
+    expect(
+      listQuery({ ...NO_FILTERS, institution: ALL_INSTITUTIONS }, 2022, DEFAULT_VIEW, 'SEMAR').has('institution'),
+    ).toBe(false);
+    expect(listQuery(NO_FILTERS, 2022, { ...DEFAULT_VIEW, page: 3 }, null).get('offset')).toBe(
+      String(3 * DEFAULT_VIEW.size),
+    );
+  });
+
+  it('a header click sorts by its column, a second click reverses it', () => {
+    const byWomen = toggleSort(DEFAULT_VIEW, 'women');
+    expect(byWomen).toMatchObject({ sort: 'women', dir: 'desc', page: 0 });
+    expect(toggleSort(byWomen, 'women').dir).toBe('asc');
+    expect(toggleSort(byWomen, 'title')).toMatchObject({ sort: 'title', dir: 'asc' });
   });
 });

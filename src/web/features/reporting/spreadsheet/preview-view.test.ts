@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemText, sortRows } from './preview-view.js';
+import { problemText, sheetMessage, sortRows } from './preview-view.js';
 import type { PreviewRow } from './spreadsheet-api.js';
 
 const row = (sheet: string, n: number, status: PreviewRow['status'], error = false): PreviewRow => ({
@@ -44,5 +44,29 @@ describe('upload preview', () => {
     expect(problemText(p, 'en')).toBe('sheet "training", row 5, column K: not a number');
     expect(problemText({ where: 'workbook', message: { es: 'a', en: 'b' } }, 'en')).toBe('workbook: b');
     expect(problemText(null, 'en')).toBe('null');
+  });
+});
+
+describe('sheet problems as sentences', () => {
+  const t = (key: string, v: Record<string, string>) =>
+    key === 'app.sheet.emptyColumn'
+      ? `Falta «${v.column}»`
+      : key === 'app.sheet.inColumn'
+        ? `«${v.column}»: ${v.message}`
+        : key;
+  it('names the column instead of repeating the validator', () => {
+    const p = {
+      field: 'title_en',
+      column: 'K',
+      message: {
+        es: 'Demasiado pequeño: se esperaba que texto tuviera >=1 caracteres',
+        en: 'Too small: expected string to have >=1 characters',
+      },
+    };
+    expect(sheetMessage(p, 'es', 'Título (inglés)', t)).toBe('Falta «Título (inglés) (K)»');
+    expect(sheetMessage(p, 'en', 'Title (English)', t)).toBe('Falta «Title (English) (K)»');
+    const other = { ...p, message: { es: 'código desconocido «X»', en: 'unknown code "X"' } };
+    expect(sheetMessage(other, 'es', 'Lugares', t)).toBe('«Lugares (K)»: código desconocido «X»');
+    expect(sheetMessage(other, 'es', null, t)).toBe('código desconocido «X»');
   });
 });

@@ -26,3 +26,33 @@ export function sortRows(rows: readonly PreviewRow[]): PreviewRow[] {
       hasError(a) - hasError(b) || ORDER[a.status] - ORDER[b.status] || a.sheet.localeCompare(b.sheet) || a.row - b.row,
   );
 }
+
+/** Validator wording (zod, es/en) that reads better as a sentence naming the column. */
+const PATTERNS: { kind: 'empty' | 'negative' | 'number'; re: RegExp }[] = [
+  {
+    kind: 'empty',
+    re: /(Demasiado pequeño: se esperaba que texto tuviera >=1|Too small: expected string to have >=1)/i,
+  },
+  {
+    kind: 'negative',
+    re: /(se esperaba que número fuera >=0|expected number to be >=0|must not be negative|no debe ser negativ)/i,
+  },
+  { kind: 'number', re: /(se esperaba número|expected number)/i },
+];
+
+/**
+ * A problem of a sheet row as a sentence that names its column ("«Título (inglés)» is empty…")
+ * instead of the validator's wording; `column` is the column's name as the template heads it.
+ */
+export function sheetMessage(
+  p: Pick<SheetProblem, 'message' | 'field' | 'column'>,
+  lang: 'es' | 'en',
+  column: string | null,
+  t: (key: string, values: Record<string, string>) => string,
+): string {
+  const message = p.message[lang];
+  if (column === null) return message;
+  const name = p.column ? `${column} (${p.column})` : column;
+  for (const { kind, re } of PATTERNS) if (re.test(message)) return t(`app.sheet.${kind}Column`, { column: name });
+  return t('app.sheet.inColumn', { column: name, message });
+}

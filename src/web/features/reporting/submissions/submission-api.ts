@@ -1,39 +1,15 @@
-/** The submissions API (src/server/routes/submissions.routes.ts) as the pages use it. */
-import type { SubmissionAction, SubmissionState } from '../../../../core/model/access.js';
+/** The submissions API (src/server/routes/reporting/submissions.routes.ts) as the pages use it; answer types come from its schemas. */
+import type { SubmissionAction } from '../../../../core/model/access.js';
+import type {
+  BoardRow,
+  SubmissionChanges,
+  SubmissionChecks,
+  SubmissionEvent,
+  SubmissionStatus,
+} from '../../../../server/routes/reporting/submissions.schemas.js';
 import { api } from '../../../api/client.js';
 
-export interface BoardRow {
-  institution: string;
-  acronym: string;
-  name: { es: string; en: string };
-  period: number;
-  state: SubmissionState;
-  started: boolean;
-  deadline: string | null;
-  overdue: boolean;
-  records: number;
-  findings: { error: number; warning: number; info: number };
-  coursesOfAction: { code: string; responsible: boolean; records: number }[];
-  updatedAt: string | null;
-}
-
-export interface SubmissionEvent {
-  id: string;
-  at: string;
-  action: string;
-  comment: string | null;
-  activityId: string | null;
-  actor: { id: string; name: string } | null;
-}
-
-export interface SubmissionStatus {
-  institution: string;
-  period: number;
-  state: SubmissionState;
-  version: number;
-  deadline: string | null;
-  updatedAt: string;
-}
+export type { BoardRow, SubmissionChanges, SubmissionChecks, SubmissionEvent, SubmissionStatus };
 
 export interface TransitionInput {
   comment?: string;
@@ -41,12 +17,22 @@ export interface TransitionInput {
   recordComments?: { activityId: string; comment: string }[];
 }
 
+const base = (institution: string, period: number) => `/api/submissions/${encodeURIComponent(institution)}/${period}`;
+
 export function getBoard(period: number | null, lang: string): Promise<BoardRow[]> {
   return api<BoardRow[]>(`/api/submissions${period === null ? '' : `?period=${period}`}`, { lang });
 }
 
 export function getEvents(institution: string, period: number, lang: string): Promise<SubmissionEvent[]> {
-  return api<SubmissionEvent[]>(`/api/submissions/${encodeURIComponent(institution)}/${period}/events`, { lang });
+  return api<SubmissionEvent[]>(`${base(institution, period)}/events`, { lang });
+}
+
+export function getChecks(institution: string, period: number, lang: string): Promise<SubmissionChecks> {
+  return api<SubmissionChecks>(`${base(institution, period)}/checks`, { lang });
+}
+
+export function getChanges(institution: string, period: number, lang: string): Promise<SubmissionChanges> {
+  return api<SubmissionChanges>(`${base(institution, period)}/changes`, { lang });
 }
 
 export function transition(
@@ -56,11 +42,7 @@ export function transition(
   body: TransitionInput,
   lang: string,
 ): Promise<SubmissionStatus> {
-  return api<SubmissionStatus>(`/api/submissions/${encodeURIComponent(institution)}/${period}/${action}`, {
-    method: 'POST',
-    body,
-    lang,
-  });
+  return api<SubmissionStatus>(`${base(institution, period)}/${action}`, { method: 'POST', body, lang });
 }
 
 export function setDeadline(
@@ -69,9 +51,5 @@ export function setDeadline(
   deadline: string | null,
   lang: string,
 ): Promise<SubmissionStatus> {
-  return api<SubmissionStatus>(`/api/submissions/${encodeURIComponent(institution)}/${period}/deadline`, {
-    method: 'PUT',
-    body: { deadline },
-    lang,
-  });
+  return api<SubmissionStatus>(`${base(institution, period)}/deadline`, { method: 'PUT', body: { deadline }, lang });
 }

@@ -1,31 +1,35 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { SUBMISSION_STATES } from '../../../../core/model/access.js';
-import { ACTIVITY_KINDS } from '../../../../core/model/kinds.js';
+import { PAGE_SIZES } from '../../../../core/model/activity-list.js';
 import { ApiError } from '../../../api/client.js';
-import { SelectField, TextField } from '../../../components/forms/inputs.js';
-import { StateBadge } from '../../../components/ui/state-badge.js';
+import { SelectField } from '../../../components/forms/inputs.js';
+import { formatPercent } from '../../../components/ui/format.js';
 import { EmptyState, ErrorNotice, Loading } from '../../../components/ui/status.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import { listActivities, type ActivityView } from '../../../features/reporting/activities/activity-api.js';
+import { usePageTitle } from '../../../components/ui/use-page-title.js';
+import { usePlaceCatalogue } from '../../../features/data/places/load-places.js';
+import { choosePeriod, usePeriods, usePlan } from '../../../features/data/plan/use-plan.js';
+import { listActivities, type ActivityPage } from '../../../features/reporting/activities/activity-api.js';
+import { womenShare } from '../../../features/reporting/activities/activity-draft.js';
 import {
   filtersFromSearch,
   filtersToSearch,
+  listQuery,
   NO_FILTERS,
-  recordTotal,
-  summarize,
+  toggleSort,
+  viewFromSearch,
   type ActivityFilters,
+  type ListView,
 } from '../../../features/reporting/activities/activity-table.js';
-import { womenShare } from '../../../features/reporting/activities/activity-draft.js';
-import { usePlaceCatalogue } from '../../../features/data/places/load-places.js';
-import { courseOptions, institutionOptions, institutionShort } from '../../../features/data/plan/plan-lookup.js';
-import { choosePeriod, usePeriods, usePlan } from '../../../features/data/plan/use-plan.js';
+import { isOpen, useOwnSubmission } from '../../../features/reporting/submissions/use-own-submission.js';
 import { formatNumber } from '../../../i18n/index.js';
-import { formatDateRange, formatPercent } from '../../../components/ui/format.js';
+import { LockedBanner } from '../shell/locked-banner.js';
 import { useMe } from '../shell/use-me.js';
+import { ActivitiesTable } from './activities-table.js';
+import { ActivityFilterForm } from './activity-filters.js';
 
-/** Activities the signed-in person may see, filtered, with totals and the women's share. */
+/** Activities the signed-in person may see: filtered, sorted and paged on the server; all of it in the URL. */
 export function ActivitiesPage() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -36,234 +40,140 @@ export function ActivitiesPage() {
   const places = usePlaceCatalogue();
   const period = choosePeriod(periods.data, search.get('period'));
   const filters = filtersFromSearch(search);
-  const key = filtersToSearch(filters, period).toString();
-  const [q, setQ] = useState(filters.q);
-  const [result, setResult] = useState<{ key: string; items: ActivityView[] } | null>(null);
+  const view = viewFromSearch(search);
+  const own = me.role === 'editor' ? me.institution : null;
+  const key = listQuery(filters, period, view, own).toString();
+  const [result, setResult] = useState<{ key: string; page: ActivityPage } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [tick, setTick] = useState(0);
+  const submission = useOwnSubmission(me.role, period, lang);
+  usePageTitle(period === null ? t('app.activities.title') : t('app.activities.titleYear', { year: period }));
 
   useEffect(() => {
     if (period === null) return;
     let live = true;
     setError(null);
-    listActivities(period, filtersFromSearch(new URLSearchParams(key)), lang)
-      .then((r) => live && setResult({ key, items: r.items }))
+    listActivities(new URLSearchParams(key), lang)
+      .then((page) => live && setResult({ key, page }))
       .catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError(0, 'network', String(e))));
     return () => {
       live = false;
     };
   }, [key, period, lang, tick]);
 
-  const setFilter = (patch: Partial<ActivityFilters>, year = period) =>
-    setSearch(filtersToSearch({ ...filters, ...patch }, year), { replace: true });
-  const items = result?.key === key ? result.items : null;
-  const totals = useMemo(() => (items ? summarize(items) : null), [items]);
-  const byId = useMemo(() => new Map((items ?? []).map((a) => [a.id, a])), [items]);
-  const nf = (n: number | null, d = 0) => formatNumber(n, lang, d);
-  const filtered = Object.values(filters).some((v) => v !== '');
+  const go = (f: ActivityFilters, v: ListView, year = period) =>
+    setSearch(filtersToSearch(f, year, v), { replace: true });
+  const page = result?.key === key ? result.page : null;
+  const nf = (n: number) => formatNumber(n, lang);
+  const canWrite = me.role === 'editor' && isOpen(submission);
+  const newLink = `/${lang}/app/activities/new${period ? `?period=${period}` : ''}`;
+  const last = page === null ? 0 : Math.max(0, Math.ceil(page.count / view.size) - 1);
 
   if (periods.error) return <ErrorNotice error={periods.error} onRetry={periods.reload} />;
   return (
     <>
       <div className="page-head">
         <h1>{period === null ? t('app.activities.title') : t('app.activities.titleYear', { year: period })}</h1>
-        {me.role === 'editor' && (
-          <Link className="button primary" to={`/${lang}/app/activities/new${period ? `?period=${period}` : ''}`}>
-            {t('app.activities.new')}
-          </Link>
-        )}
-      </div>
-      <form
-        className="filters panel"
-        role="search"
-        aria-label={t('app.activities.filters')}
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          setFilter({ q });
-        }}
-      >
-        <SelectField
-          id="f-period"
-          label={t('app.common.period')}
-          value={period === null ? '' : String(period)}
-          onChange={(v) => setFilter({}, Number(v))}
-          options={(periods.data ?? []).map((p) => ({ value: String(p.year), label: String(p.year) }))}
-        />
-        <TextField id="f-q" type="search" label={t('app.activities.search')} value={q} onChange={setQ} />
-        <SelectField
-          id="f-institution"
-          label={t('app.common.institution')}
-          value={filters.institution}
-          onChange={(v) => setFilter({ institution: v })}
-          placeholder={t('app.common.all')}
-          options={institutionOptions(plan.data, null, lang)}
-        />
-        <SelectField
-          id="f-kind"
-          label={t('app.common.kind')}
-          value={filters.kind}
-          onChange={(v) => setFilter({ kind: v })}
-          placeholder={t('app.common.all')}
-          options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`app.kinds.${k}`) }))}
-        />
-        <SelectField
-          id="f-coa"
-          label={t('app.common.courseOfAction')}
-          value={filters.coa}
-          onChange={(v) => setFilter({ coa: v })}
-          placeholder={t('app.common.all')}
-          options={courseOptions(plan.data, lang, 50)}
-        />
-        <SelectField
-          id="f-place"
-          label={t('app.common.federalEntity')}
-          value={filters.place}
-          onChange={(v) => setFilter({ place: v })}
-          placeholder={t('app.common.all')}
-          options={(places?.states ?? []).map((s) => ({ value: s.code, label: s.name }))}
-        />
-        <SelectField
-          id="f-state"
-          label={t('app.common.reviewState')}
-          value={filters.state}
-          onChange={(v) => setFilter({ state: v })}
-          placeholder={t('app.common.all')}
-          options={SUBMISSION_STATES.map((s) => ({ value: s, label: t(`app.state.${s}`) }))}
-        />
-        <div className="filter-actions">
-          <button type="submit" className="primary">
-            {t('app.activities.searchButton')}
-          </button>
-          {filtered && (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setQ('');
-                setSearch(filtersToSearch(NO_FILTERS, period), { replace: true });
-              }}
+        <div className="head-actions">
+          {(me.role === 'editor' || me.role === 'coordinator' || me.role === 'admin') && (
+            <Link
+              className="button secondary"
+              to={`/${lang}/app/activities/deleted${period ? `?period=${period}` : ''}`}
             >
-              {t('app.activities.clear')}
-            </button>
+              {t('app.deleted.link')}
+            </Link>
+          )}
+          {canWrite && (
+            <Link className="button primary" to={newLink}>
+              {t('app.activities.new')}
+            </Link>
           )}
         </div>
-      </form>
+      </div>
+      <LockedBanner row={submission} />
+      <ActivityFilterForm
+        key={filters.q}
+        filters={filters}
+        period={period}
+        periods={periods.data ?? []}
+        plan={plan.data}
+        places={places}
+        ownInstitution={own}
+        onChange={(patch, year) => go({ ...filters, ...patch }, { ...view, page: 0 }, year)}
+        onClear={() => go(NO_FILTERS, { ...view, page: 0 })}
+      />
 
       {error && <ErrorNotice error={error} onRetry={() => setTick((n) => n + 1)} />}
-      {!error && items === null && <Loading />}
-      {items !== null && totals !== null && (
+      {!error && page === null && <Loading />}
+      {page !== null && (
         <>
           <p className="summary" role="status" aria-live="polite">
             {t('app.activities.summary', {
-              count: totals.records,
-              records: nf(totals.records),
-              women: nf(totals.women),
-              men: nf(totals.men),
-              notRecorded: nf(totals.notRecorded),
-              total: nf(totals.total),
+              count: page.count,
+              records: nf(page.count),
+              women: nf(page.totals.women),
+              men: nf(page.totals.men),
+              notRecorded: nf(page.totals.notRecorded),
+              total: nf(page.totals.total),
             })}
-            {totals.womenShare !== null &&
-              ` ${t('app.activities.shareSentence', { share: formatPercent(totals.womenShare, lang) })}`}
+            {page.totals.total > 0 &&
+              ` ${t('app.activities.shareSentence', { share: formatPercent(womenShare(page.totals.women, page.totals.total), lang) })}`}
           </p>
-          {items.length === 0 ? (
+          {page.items.length === 0 ? (
             <EmptyState>
-              <p>{filtered ? t('app.activities.noneFiltered') : t('app.activities.none')}</p>
-              {me.role === 'editor' && (
+              <p>
+                {Object.values(filters).some((v) => v !== '')
+                  ? t('app.activities.noneFiltered')
+                  : t('app.activities.none')}
+              </p>
+              {canWrite && (
                 <p>
-                  <Link to={`/${lang}/app/activities/new${period ? `?period=${period}` : ''}`}>
-                    {t('app.activities.new')}
-                  </Link>
+                  <Link to={newLink}>{t('app.activities.new')}</Link>
                 </p>
               )}
             </EmptyState>
           ) : (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('app.activities.tableLabel')}>
-              <table className="data">
-                <caption className="sr-only">{t('app.activities.tableLabel')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('app.common.activity')}</th>
-                    <th scope="col">{t('app.common.institution')}</th>
-                    <th scope="col">{t('app.common.kind')}</th>
-                    <th scope="col">{t('app.common.coursesShort')}</th>
-                    <th scope="col">{t('app.common.dates')}</th>
-                    <th scope="col" className="num">
-                      {t('app.common.women')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('app.common.men')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('app.common.notRecorded')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('app.common.total')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('app.common.womenShare')}
-                    </th>
-                    <th scope="col">{t('app.common.reviewState')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((a) => {
-                    const total = recordTotal(a);
-                    const share = womenShare(a.women, total);
-                    const parent = a.parent ? byId.get(a.parent) : undefined;
-                    return (
-                      <tr key={a.id}>
-                        <td>
-                          <Link to={`/${lang}/app/activities/${encodeURIComponent(a.id)}`}>{a.title[lang]}</Link>
-                          {a.parent && (
-                            <div className="muted small">
-                              {t('app.activities.subOf', { parent: parent ? parent.title[lang] : a.parent })}
-                            </div>
-                          )}
-                          {a.quantity !== null && (
-                            <div className="muted small">
-                              {nf(a.quantity, 2)} {a.unit}
-                            </div>
-                          )}
-                        </td>
-                        <td>{institutionShort(plan.data, a.institution)}</td>
-                        <td>{t(`app.kinds.${a.kind}`)}</td>
-                        <td>{a.coursesOfAction.join(', ')}</td>
-                        <td>
-                          {a.dates[0] ? formatDateRange(a.dates[0].start, a.dates[0].end, lang) : '—'}
-                          {a.dates.length > 1 && (
-                            <span className="muted small">
-                              {' '}
-                              {t('app.activities.moreDates', { n: a.dates.length - 1 })}
-                            </span>
-                          )}
-                        </td>
-                        <td className="num">{nf(a.women)}</td>
-                        <td className="num">{nf(a.men)}</td>
-                        <td className="num">{nf(a.notRecorded)}</td>
-                        <td className="num">{nf(total)}</td>
-                        <td className="num">{formatPercent(share, lang)}</td>
-                        <td>
-                          <StateBadge state={a.state} />
-                        </td>
-                      </tr>
-                    );
+            <>
+              <ActivitiesTable
+                page={page}
+                view={view}
+                plan={plan.data}
+                onSort={(k) => go(filters, toggleSort(view, k))}
+              />
+              <nav className="pager" aria-label={t('app.activities.pages')}>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={view.page === 0}
+                  onClick={() => go(filters, { ...view, page: view.page - 1 })}
+                >
+                  {t('app.activities.previous')}
+                </button>
+                <span>
+                  {t('app.activities.showing', {
+                    from: nf(view.page * view.size + 1),
+                    to: nf(Math.min(page.count, (view.page + 1) * view.size)),
+                    count: page.count,
+                    total: nf(page.count),
                   })}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row" colSpan={5}>
-                      {t('app.activities.totalRow', { count: totals.records, records: nf(totals.records) })}
-                    </th>
-                    <td className="num">{nf(totals.women)}</td>
-                    <td className="num">{nf(totals.men)}</td>
-                    <td className="num">{nf(totals.notRecorded)}</td>
-                    <td className="num">{nf(totals.total)}</td>
-                    <td className="num">{formatPercent(totals.womenShare, lang)}</td>
-                    <td />
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
+                </span>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={view.page >= last}
+                  onClick={() => go(filters, { ...view, page: view.page + 1 })}
+                >
+                  {t('app.activities.next')}
+                </button>
+                <SelectField
+                  id="f-size"
+                  label={t('app.activities.pageSize')}
+                  value={String(view.size)}
+                  onChange={(v) => go(filters, { ...view, size: Number(v), page: 0 })}
+                  options={PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))}
+                />
+              </nav>
+            </>
           )}
         </>
       )}

@@ -11,7 +11,7 @@ import {
   createActivity,
   deleteActivity,
   getActivity,
-  listActivities,
+  listAllActivities,
   recordOf,
   updateActivity,
   type ActivityView,
@@ -25,6 +25,16 @@ import {
   type DraftErrors,
 } from '../../../features/reporting/activities/activity-draft.js';
 import { NO_FILTERS } from '../../../features/reporting/activities/activity-table.js';
+import {
+  clearDraft,
+  draftKey,
+  loadDraft,
+  sameDraft,
+  storeDraft,
+} from '../../../features/reporting/activities/draft-store.js';
+import { isOpen, useOwnSubmission } from '../../../features/reporting/submissions/use-own-submission.js';
+import { usePageTitle } from '../../../components/ui/use-page-title.js';
+import { LockedBanner } from '../shell/locked-banner.js';
 import { problemsToErrors } from '../../../features/reporting/activities/server-problems.js';
 import { usePlaceCatalogue } from '../../../features/data/places/load-places.js';
 import { institutionOptions, parentsOf } from '../../../features/data/plan/plan-lookup.js';
@@ -34,6 +44,7 @@ import { ActivityForm } from './activity-form.js';
 import { ActivityHistory } from './activity-history.js';
 import { domIdOf, fieldLabel } from './field-labels.js';
 import { RecordComments } from './record-comments.js';
+import { ActivityNotices, RestoredNotice } from './activity-notices.js';
 
 /** /app/activities/new and /app/activities/:id — one page per record. */
 export function ActivityPage() {
@@ -60,34 +71,65 @@ function ActivityEditor({ id }: { id: string | null }) {
   const [conflict, setConflict] = useState<string | null>(null);
   const [lockedMessage, setLockedMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState<boolean>(Boolean((location.state as { saved?: boolean } | null)?.saved));
+  const restoredRecord = Boolean((location.state as { restored?: boolean } | null)?.restored);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [siblings, setSiblings] = useState<ActivityView[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
+  // Unsaved input is kept in the browser while typing and offered back on return (draft-store.ts).
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const typed = useRef(false);
+  const storageKeyRef = useRef('');
 
-  const load = (target: string) => {
+  const load = (target: string, offerStored = false) => {
     setLoadError(null);
     getActivity(target, lang)
       .then((v) => {
+        const fromServer = draftFromActivity(recordOf(v));
+        const stored = offerStored ? loadDraft(localStorage, draftKey(me.id, target, v.period)) : null;
         setView(v);
-        setDraft(draftFromActivity(recordOf(v)));
+        if (stored && !sameDraft(fromServer, stored.draft)) {
+          setDraft(stored.draft);
+          setRestoredAt(stored.savedAt);
+        } else {
+          setDraft(fromServer);
+          setRestoredAt(null);
+          if (!offerStored) clearDraft(localStorage, draftKey(me.id, target, v.period));
+        }
+        typed.current = false;
         setErrors({});
         setConflict(null);
       })
       .catch((e: unknown) => setLoadError(e instanceof ApiError ? e : new ApiError(0, 'network', String(e))));
   };
   useEffect(() => {
-    if (id !== null) load(id);
+    if (id !== null) load(id, true);
   }, [id]);
 
   const period = view?.period ?? year ?? choosePeriod(periods.data, search.get('period'));
+  const storageKey = draftKey(me.id, id, period);
+  storageKeyRef.current = storageKey;
+  const submission = useOwnSubmission(me.role, id === null ? period : null, lang);
+  usePageTitle(view ? view.title[lang] : t('app.activity.newTitle'));
+  // A new record: what was typed for this period before comes back.
+  useEffect(() => {
+    if (id !== null || period === null) return;
+    const stored = loadDraft(localStorage, draftKey(me.id, null, period));
+    if (stored && !sameDraft(emptyDraft(me.institution ?? ''), stored.draft)) {
+      setDraft(stored.draft);
+      setRestoredAt(stored.savedAt);
+    }
+  }, [id, period, me.id, me.institution]);
+  useEffect(() => {
+    if (typed.current) storeDraft(localStorage, storageKeyRef.current, draft, view?.version ?? null);
+  }, [draft, view?.version]);
   const parentsMap = useMemo(() => parentsOf(plan.data), [plan.data]);
   const myMinistry = me.institution ? ministryOf(me.institution, parentsMap) : null;
   useEffect(() => {
     if (period === null || me.role !== 'editor') return;
     let live = true;
-    listActivities(period, NO_FILTERS, lang)
-      .then((r) => live && setSiblings(r.items))
+    listAllActivities(period, NO_FILTERS, lang)
+      .then((items) => live && setSiblings(items))
       .catch(() => live && setSiblings([]));
     return () => {
       live = false;
@@ -96,7 +138,9 @@ function ActivityEditor({ id }: { id: string | null }) {
 
   const open = view === null || view.state === 'draft' || view.state === 'returned';
   const mine = view === null || (myMinistry !== null && view.ministry === myMinistry);
-  const readOnly = me.role !== 'editor' || !open || !mine || lockedMessage !== null;
+  // Said before typing starts: a new record in a locked period cannot be saved, so the form stays closed.
+  const lockedBefore = id === null && !isOpen(submission);
+  const readOnly = me.role !== 'editor' || !open || !mine || lockedMessage !== null || lockedBefore;
   const parentOptions = siblings
     .filter((a) => a.period === period && a.ministry === myMinistry && a.id !== id && !descends(a, id, siblings))
     .map((a) => ({ value: a.id, label: a.title[lang] }));
@@ -120,10 +164,14 @@ function ActivityEditor({ id }: { id: string | null }) {
     try {
       if (view === null) {
         const created = await createActivity(checked.activity, period, lang);
+        clearDraft(localStorage, storageKey);
         void navigate(`/${lang}/app/activities/${encodeURIComponent(created.id)}`, { state: { saved: true } });
         return;
       }
       const updated = await updateActivity(checked.activity, view.id, view.version, lang);
+      clearDraft(localStorage, storageKey);
+      typed.current = false;
+      setRestoredAt(null);
       setView(updated);
       setDraft(draftFromActivity(recordOf(updated)));
       setErrors({});
@@ -147,7 +195,8 @@ function ActivityEditor({ id }: { id: string | null }) {
     setBusy(true);
     try {
       await deleteActivity(view.id, view.version, lang);
-      void navigate(`/${lang}/app/activities?period=${view.period}`);
+      clearDraft(localStorage, storageKey);
+      void navigate(`/${lang}/app/activities/deleted?period=${view.period}`, { state: { deleted: view.title[lang] } });
     } catch (err: unknown) {
       setConfirmDelete(false);
       if (err instanceof ApiError && err.status === 412) setConflict(err.message);
@@ -190,34 +239,30 @@ function ActivityEditor({ id }: { id: string | null }) {
       {view && (
         <p className="muted">{t('app.activity.meta', { id: view.id, period: view.period, version: view.version })}</p>
       )}
+      {lockedBefore && <LockedBanner row={submission} />}
       {saved && <SuccessNotice>{t('app.activity.saved')}</SuccessNotice>}
+      {restoredRecord && !saved && <SuccessNotice>{t('app.activity.restored')}</SuccessNotice>}
+      {restoredAt && !readOnly && (
+        <RestoredNotice
+          at={restoredAt}
+          onDiscard={() => {
+            clearDraft(localStorage, storageKey);
+            setRestoredAt(null);
+            typed.current = false;
+            if (id !== null) load(id);
+            else setDraft(emptyDraft(me.institution ?? ''));
+          }}
+        />
+      )}
       {view && (mine || me.role === 'coordinator' || me.role === 'admin') && (
         <RecordComments ministry={view.ministry} period={view.period} id={view.id} />
       )}
-      {view && !open && (
-        <div className="notice notice-locked" role="status">
-          <p>
-            <strong>{t('app.activity.lockedTitle')}</strong> {t(`app.activity.locked_${view.state}`)}
-          </p>
-        </div>
-      )}
-      {lockedMessage && (
-        <div className="notice notice-locked" role="alert">
-          <p>
-            <strong>{t('app.activity.lockedTitle')}</strong> {lockedMessage}
-          </p>
-        </div>
-      )}
-      {conflict && (
-        <div className="notice notice-error" role="alert">
-          <p>
-            <strong>{t('app.activity.conflictTitle')}</strong> {conflict}
-          </p>
-          <button type="button" className="primary" onClick={() => id && load(id)}>
-            {t('app.activity.reload')}
-          </button>
-        </div>
-      )}
+      <ActivityNotices
+        lockedState={view && !open ? view.state : null}
+        lockedMessage={lockedMessage}
+        conflict={conflict}
+        onReload={() => id && load(id)}
+      />
       <div ref={summaryRef} tabIndex={-1} className={errorKeys.length > 0 || formError ? 'error-summary' : undefined}>
         {(errorKeys.length > 0 || formError) && (
           <div role="alert">
@@ -239,7 +284,10 @@ function ActivityEditor({ id }: { id: string | null }) {
             id="period"
             label={t('app.common.period')}
             value={period === null ? '' : String(period)}
-            onChange={(v) => setYear(Number(v))}
+            onChange={(v) => {
+              typed.current = false;
+              setYear(Number(v));
+            }}
             options={(periods.data ?? []).map((p) => ({ value: String(p.year), label: String(p.year) }))}
             error={fieldErrors.period}
             required
@@ -248,6 +296,7 @@ function ActivityEditor({ id }: { id: string | null }) {
         <ActivityForm
           draft={draft}
           onChange={(patch) => {
+            typed.current = true;
             setDraft((d) => ({ ...d, ...patch }));
             // An edited field's error goes away; the others stay until the next save.
             setErrors((e) => withoutFields(e, Object.keys(patch)));

@@ -7,7 +7,7 @@ import { SelectField } from '../../../components/forms/inputs.js';
 import { formatPercent } from '../../../components/ui/format.js';
 import { ErrorNotice, Loading } from '../../../components/ui/status.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import { listActivities, type ActivityView } from '../../../features/reporting/activities/activity-api.js';
+import { listAllActivities, type ActivityView } from '../../../features/reporting/activities/activity-api.js';
 import { NO_FILTERS, type Totals } from '../../../features/reporting/activities/activity-table.js';
 import { buildPlanTree } from '../../../features/data/plan/plan-tree.js';
 import { institutionShort } from '../../../features/data/plan/plan-lookup.js';
@@ -29,8 +29,8 @@ export function AppPlanPage() {
     if (period === null) return;
     let live = true;
     setItems(null);
-    listActivities(period, NO_FILTERS, lang)
-      .then((r) => live && setItems(r.items))
+    listAllActivities(period, NO_FILTERS, lang)
+      .then((list) => live && setItems(list))
       .catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError(0, 'network', String(e))));
     return () => {
       live = false;

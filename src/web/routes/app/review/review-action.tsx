@@ -6,7 +6,7 @@ import { ApiError } from '../../../api/client.js';
 import { TextArea } from '../../../components/forms/inputs.js';
 import { ErrorNotice, Loading } from '../../../components/ui/status.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import { listActivities, type ActivityView } from '../../../features/reporting/activities/activity-api.js';
+import { listAllActivities, type ActivityView } from '../../../features/reporting/activities/activity-api.js';
 import { NO_FILTERS } from '../../../features/reporting/activities/activity-table.js';
 import { problemsToErrors } from '../../../features/reporting/activities/server-problems.js';
 import {
@@ -19,6 +19,7 @@ import {
 } from '../../../features/reporting/submissions/submission-api.js';
 import { formatNumber } from '../../../i18n/index.js';
 import { SubmissionEvents } from '../submission/submission-events.js';
+import { ReviewChanges } from './review-changes.js';
 
 /**
  * Returning (a comment is required; comments on records are optional), approving or reopening (a
@@ -52,12 +53,12 @@ export function ReviewAction({
     headingRef.current?.focus();
     let live = true;
     Promise.all([
-      listActivities(row.period, { ...NO_FILTERS, institution: row.institution }, lang),
+      listAllActivities(row.period, { ...NO_FILTERS, institution: row.institution }, lang),
       row.started ? getEvents(row.institution, row.period, lang) : Promise.resolve([]),
     ])
       .then(([list, ev]) => {
         if (!live) return;
-        setRecords(list.items);
+        setRecords(list);
         setEvents(ev);
       })
       .catch((e: unknown) => live && setLoadError(e instanceof ApiError ? e : new ApiError(0, 'network', String(e))));
@@ -106,6 +107,7 @@ export function ReviewAction({
         {t(`app.review.title_${action}`, { name })}
       </h2>
       <p>{t(`app.review.explain_${action}`)}</p>
+      {action !== 'reopen' && <ReviewChanges institution={row.institution} period={row.period} />}
       <TextArea
         id="review-text"
         label={

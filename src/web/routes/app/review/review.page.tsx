@@ -19,6 +19,8 @@ import { formatShortDate } from '../../../components/ui/format.js';
 import { useMe } from '../shell/use-me.js';
 import { DeadlinePanel } from './deadline-panel.js';
 import { ReviewAction } from './review-action.js';
+import { BulkAction } from './bulk-action.js';
+import { usePageTitle } from '../../../components/ui/use-page-title.js';
 
 /** The coordinator's board: every ministry × period with state, deadline, findings and data per course of action. */
 export function ReviewPage() {
@@ -33,6 +35,9 @@ export function ReviewPage() {
   const [tick, setTick] = useState(0);
   const [acting, setActing] = useState<{ row: BoardRow; action: SubmissionAction | 'deadline' } | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulk, setBulk] = useState<'approve' | 'return' | null>(null);
+  usePageTitle(period === null ? t('app.review.title') : t('app.review.titleYear', { year: period }));
 
   useEffect(() => {
     if (period === null) return;
@@ -63,6 +68,17 @@ export function ReviewPage() {
 
   if (periods.error) return <ErrorNotice error={periods.error} onRetry={periods.reload} />;
   const nf = (n: number) => formatNumber(n, lang);
+  const selectable = (rows ?? []).filter(
+    (r) => r.state === 'submitted' && availableActions(me.role, r.state).includes('approve'),
+  );
+  const chosen = selectable.filter((r) => selected.has(r.institution));
+  const toggle = (code: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(code);
+      else next.delete(code);
+      return next;
+    });
   const courses = rows?.[0]?.coursesOfAction.map((c) => c.code) ?? [];
   return (
     <>
@@ -89,11 +105,55 @@ export function ReviewPage() {
       )}
       {rows && rows.length > 0 && (
         <>
+          {selectable.length > 0 && (
+            <div className="toolbar bulk-bar" role="group" aria-label={t('app.bulk.label')}>
+              <span>{t('app.bulk.selected', { count: chosen.length })}</span>
+              <button
+                type="button"
+                className="primary small"
+                disabled={chosen.length === 0}
+                onClick={() => {
+                  setActing(null);
+                  setBulk('approve');
+                }}
+              >
+                {t('app.bulk.approve', { count: chosen.length })}
+              </button>
+              <button
+                type="button"
+                className="secondary small"
+                disabled={chosen.length === 0}
+                onClick={() => {
+                  setActing(null);
+                  setBulk('return');
+                }}
+              >
+                {t('app.bulk.return', { count: chosen.length })}
+              </button>
+            </div>
+          )}
+          {bulk && chosen.length > 0 && (
+            <BulkAction
+              key={bulk}
+              action={bulk}
+              rows={chosen}
+              onCancel={() => setBulk(null)}
+              onDone={(message) => {
+                setBulk(null);
+                setSelected(new Set());
+                setDone(message);
+                setTick((n) => n + 1);
+              }}
+            />
+          )}
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t('app.review.boardLabel')}>
             <table className="data board">
               <caption>{t('app.review.boardLabel')}</caption>
               <thead>
                 <tr>
+                  <th scope="col">
+                    <span className="sr-only">{t('app.bulk.select')}</span>
+                  </th>
                   <th scope="col">{t('app.common.institution')}</th>
                   <th scope="col">{t('app.common.reviewState')}</th>
                   <th scope="col">{t('app.common.deadline')}</th>
@@ -115,6 +175,16 @@ export function ReviewPage() {
                   const missing = missingCourses(r);
                   return (
                     <tr key={`${r.institution}-${r.period}`} className={r.overdue ? 'overdue-row' : undefined}>
+                      <td>
+                        {selectable.includes(r) && (
+                          <input
+                            type="checkbox"
+                            aria-label={t('app.bulk.selectOne', { name: `${r.acronym} ${r.period}` })}
+                            checked={selected.has(r.institution)}
+                            onChange={(e) => toggle(r.institution, e.target.checked)}
+                          />
+                        )}
+                      </td>
                       <th scope="row">
                         <abbr title={r.name[lang]}>{r.acronym}</abbr>
                         <div className="muted small">{r.name[lang]}</div>
@@ -146,6 +216,7 @@ export function ReviewPage() {
                             aria-label={t(`app.review.title_${a}`, { name: `${r.acronym} ${r.period}` })}
                             onClick={() => {
                               setDone(null);
+                              setBulk(null);
                               setActing({ row: r, action: a });
                             }}
                           >

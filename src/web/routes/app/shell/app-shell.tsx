@@ -15,7 +15,7 @@ function Shell({ me }: { me: Me }) {
   const coordinator = me.role === 'coordinator' || me.role === 'admin';
   const link = (to: string, label: string) => (
     <li>
-      <NavLink to={`/${lang}/app/${to}`} end={to === 'activities'}>
+      <NavLink to={`/${lang}/app${to === '' ? '' : `/${to}`}`} end={to === 'activities' || to === ''}>
         {label}
       </NavLink>
     </li>
@@ -31,12 +31,14 @@ function Shell({ me }: { me: Me }) {
           {me.institution && <span className="badge inst">{me.institution}</span>}
         </p>
         <ul>
+          {coordinator && link('', t('app.nav.dashboard'))}
           {link('activities', t('app.nav.activities'))}
           {me.role === 'editor' && link('activities/new', t('app.nav.newActivity'))}
           {me.role === 'editor' && link('submission', t('app.nav.submission'))}
           {me.role === 'editor' && link('spreadsheet', t('app.nav.spreadsheet'))}
           {coordinator && link('review', t('app.nav.review'))}
           {coordinator && link('report', t('app.nav.report'))}
+          {coordinator && link('periods', t('app.nav.periods'))}
           {link('plan', t('app.nav.plan'))}
           {me.role === 'admin' && link('users', t('app.nav.users'))}
         </ul>

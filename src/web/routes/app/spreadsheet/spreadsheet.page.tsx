@@ -9,7 +9,7 @@ import { ErrorNotice, SuccessNotice } from '../../../components/ui/status.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import { institutionOptions } from '../../../features/data/plan/plan-lookup.js';
 import { choosePeriod, usePeriods, usePlan } from '../../../features/data/plan/use-plan.js';
-import { problemText, sortRows } from '../../../features/reporting/spreadsheet/preview-view.js';
+import { problemText, sheetMessage, sortRows } from '../../../features/reporting/spreadsheet/preview-view.js';
 import {
   commitUpload,
   previewUpload,
@@ -19,6 +19,7 @@ import {
 } from '../../../features/reporting/spreadsheet/spreadsheet-api.js';
 import { formatNumber } from '../../../i18n/index.js';
 import { useMe } from '../shell/use-me.js';
+import { fieldLabel } from '../activity/field-labels.js';
 
 /** Download the template, upload it filled in, see every row with its problems, then save all or nothing. */
 export function SpreadsheetPage() {
@@ -87,6 +88,14 @@ export function SpreadsheetPage() {
 
   if (periods.error) return <ErrorNotice error={periods.error} onRetry={periods.reload} />;
   const nf = (n: number) => formatNumber(n, lang);
+  /** "title_en" → "Título (inglés)": the column as the form names the field. */
+  const columnName = (field: string | null) =>
+    field === null
+      ? null
+      : fieldLabel(
+          t,
+          field.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()),
+        );
   return (
     <>
       <h1>{t('app.sheet.title')}</h1>
@@ -244,7 +253,7 @@ export function SpreadsheetPage() {
                             {r.problems.map((p, i) => (
                               <li key={i} className={p.severity}>
                                 {p.severity === 'warning' ? `${t('app.sheet.warning')}: ` : ''}
-                                {p.text}
+                                {sheetMessage(p, lang, columnName(p.field), t)}
                               </li>
                             ))}
                           </ul>

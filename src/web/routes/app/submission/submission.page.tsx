@@ -6,11 +6,13 @@ import { SelectField, TextArea } from '../../../components/forms/inputs.js';
 import { StateBadge } from '../../../components/ui/state-badge.js';
 import { ErrorNotice, Loading, SuccessNotice } from '../../../components/ui/status.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import { listActivities } from '../../../features/reporting/activities/activity-api.js';
+import { listAllActivities } from '../../../features/reporting/activities/activity-api.js';
 import { NO_FILTERS } from '../../../features/reporting/activities/activity-table.js';
 import {
   getBoard,
+  getChecks,
   getEvents,
+  type SubmissionChecks,
   transition,
   type BoardRow,
   type SubmissionEvent,
@@ -24,12 +26,15 @@ import { choosePeriod, usePeriods } from '../../../features/data/plan/use-plan.j
 import { formatNumber } from '../../../i18n/index.js';
 import { formatShortDate } from '../../../components/ui/format.js';
 import { useMe } from '../shell/use-me.js';
+import { SubmissionCheckList } from './submission-checks.js';
 import { SubmissionEvents } from './submission-events.js';
+import { usePageTitle } from '../../../components/ui/use-page-title.js';
 
 interface Loaded {
   row: BoardRow | null;
   events: SubmissionEvent[];
   titles: Map<string, string>;
+  checks: SubmissionChecks | null;
 }
 
 /** The editor's submission for a period: its state, the coordination's comments, and submit / resubmit. */
@@ -47,6 +52,8 @@ export function SubmissionPage() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
+  const [confirmed, setConfirmed] = useState(false);
+  usePageTitle(period === null ? t('app.submission.title') : t('app.submission.titleYear', { year: period }));
 
   useEffect(() => {
     if (period === null) return;
@@ -57,14 +64,18 @@ export function SubmissionPage() {
       const rows = await getBoard(period, lang);
       const row = rows.find((r) => r.period === period) ?? null;
       const events = row?.started ? await getEvents(row.institution, period, lang) : [];
-      const list = await listActivities(period, NO_FILTERS, lang);
-      const titles = new Map(list.items.map((a) => [a.id, a.title[lang]]));
-      if (live) setData({ row, events, titles });
+      const list = await listAllActivities(period, NO_FILTERS, lang);
+      const titles = new Map(list.map((a) => [a.id, a.title[lang]]));
+      const checks =
+        row && availableActions(me.role, row.state).includes('submit')
+          ? await getChecks(row.institution, period, lang)
+          : null;
+      if (live) setData({ row, events, titles, checks });
     })().catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError(0, 'network', String(e))));
     return () => {
       live = false;
     };
-  }, [period, lang, tick]);
+  }, [period, lang, tick, me.role]);
 
   const submit = async (row: BoardRow) => {
     setBusy(true);
@@ -72,6 +83,7 @@ export function SubmissionPage() {
     try {
       await transition(row.institution, row.period, 'submit', comment.trim() ? { comment: comment.trim() } : {}, lang);
       setComment('');
+      setConfirmed(false);
       setDone(row.state === 'returned' ? t('app.submission.resubmitted') : t('app.submission.submitted'));
       setTick((n) => n + 1);
     } catch (e: unknown) {
@@ -85,6 +97,8 @@ export function SubmissionPage() {
   const row = data?.row ?? null;
   const ret = data ? latestReturn(data.events) : null;
   const canSubmit = row !== null && availableActions(me.role, row.state).includes('submit');
+  const checks = data?.checks ?? null;
+  const blocked = checks === null || checks.errors > 0 || (checks.warnings > 0 && !confirmed);
   return (
     <>
       <h1>{period === null ? t('app.submission.title') : t('app.submission.titleYear', { year: period })}</h1>
@@ -130,9 +144,14 @@ export function SubmissionPage() {
               <div>
                 <dt>{t('app.common.findings')}</dt>
                 <dd>
-                  {t('app.common.findingsCounts', {
-                    errors: formatNumber(row.findings.error, lang),
-                    warnings: formatNumber(row.findings.warning, lang),
+                  {t('app.common.errorsCount', {
+                    count: row.findings.error,
+                    n: formatNumber(row.findings.error, lang),
+                  })}
+                  ,{' '}
+                  {t('app.common.warningsCount', {
+                    count: row.findings.warning,
+                    n: formatNumber(row.findings.warning, lang),
                   })}
                 </dd>
               </div>
@@ -171,6 +190,7 @@ export function SubmissionPage() {
                 {row.state === 'returned' ? t('app.submission.resubmitTitle') : t('app.submission.submitTitle')}
               </h2>
               <p>{t('app.submission.submitExplain')}</p>
+              {checks && <SubmissionCheckList checks={checks} confirmed={confirmed} onConfirm={setConfirmed} />}
               <TextArea
                 id="submit-comment"
                 label={t('app.submission.commentOptional')}
@@ -182,7 +202,7 @@ export function SubmissionPage() {
                   {actionError}
                 </p>
               )}
-              <button type="button" className="primary" disabled={busy} onClick={() => void submit(row)}>
+              <button type="button" className="primary" disabled={busy || blocked} onClick={() => void submit(row)}>
                 {row.state === 'returned' ? t('app.submission.resubmit') : t('app.submission.submit')}
               </button>
             </section>

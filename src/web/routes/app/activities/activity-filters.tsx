@@ -1,0 +1,134 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SUBMISSION_STATES } from '../../../../core/model/access.js';
+import { ACTIVITY_KINDS } from '../../../../core/model/kinds.js';
+import type { PlanFile } from '../../../../core/schemas/plan.schema.js';
+import { SelectField, TextField } from '../../../components/forms/inputs.js';
+import { useLang } from '../../../components/ui/use-lang.js';
+import type { PlaceCatalogue } from '../../../features/data/places/places.js';
+import { courseOptions, institutionOptions } from '../../../features/data/plan/plan-lookup.js';
+import type { PeriodRow } from '../../../features/data/plan/use-plan.js';
+import { ALL_INSTITUTIONS, type ActivityFilters } from '../../../features/reporting/activities/activity-table.js';
+
+/** The filters of the activities list; each change goes to the URL (so it can be shared and kept). */
+export function ActivityFilterForm({
+  filters,
+  period,
+  periods,
+  plan,
+  places,
+  ownInstitution,
+  onChange,
+  onClear,
+}: {
+  filters: ActivityFilters;
+  period: number | null;
+  periods: readonly PeriodRow[];
+  plan: PlanFile | null;
+  places: PlaceCatalogue | null;
+  /** An editor's institution: the default of the institution filter. */
+  ownInstitution: string | null;
+  onChange: (patch: Partial<ActivityFilters>, year?: number) => void;
+  onClear: () => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [q, setQ] = useState(filters.q);
+  const filtered = Object.values(filters).some((v) => v !== '');
+  return (
+    <form
+      className="filters panel"
+      role="search"
+      aria-label={t('app.activities.filters')}
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        onChange({ q });
+      }}
+    >
+      <SelectField
+        id="f-period"
+        label={t('app.common.period')}
+        value={period === null ? '' : String(period)}
+        onChange={(v) => onChange({}, Number(v))}
+        options={periods.map((p) => ({ value: String(p.year), label: String(p.year) }))}
+      />
+      <TextField id="f-q" type="search" label={t('app.activities.search')} value={q} onChange={setQ} />
+      <SelectField
+        id="f-institution"
+        label={t('app.common.institution')}
+        value={filters.institution}
+        onChange={(v) => onChange({ institution: v })}
+        placeholder={
+          ownInstitution ? t('app.activities.ownInstitution', { code: ownInstitution }) : t('app.common.all')
+        }
+        options={[
+          ...(ownInstitution ? [{ value: ALL_INSTITUTIONS, label: t('app.activities.allInstitutions') }] : []),
+          ...institutionOptions(plan, null, lang),
+        ]}
+      />
+      <SelectField
+        id="f-kind"
+        label={t('app.common.kind')}
+        value={filters.kind}
+        onChange={(v) => onChange({ kind: v })}
+        placeholder={t('app.common.all')}
+        options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`app.kinds.${k}`) }))}
+      />
+      <SelectField
+        id="f-coa"
+        label={t('app.common.courseOfAction')}
+        value={filters.coa}
+        onChange={(v) => onChange({ coa: v })}
+        placeholder={t('app.common.all')}
+        options={courseOptions(plan, lang, 50)}
+      />
+      <SelectField
+        id="f-place"
+        label={t('app.common.federalEntity')}
+        value={filters.place}
+        onChange={(v) => onChange({ place: v })}
+        placeholder={t('app.common.all')}
+        options={(places?.states ?? []).map((s) => ({ value: s.code, label: s.name }))}
+      />
+      <SelectField
+        id="f-state"
+        label={t('app.common.reviewState')}
+        value={filters.state}
+        onChange={(v) => onChange({ state: v })}
+        placeholder={t('app.common.all')}
+        options={SUBMISSION_STATES.map((s) => ({ value: s, label: t(`app.state.${s}`) }))}
+      />
+      <TextField
+        id="f-from"
+        type="date"
+        label={t('app.activities.from')}
+        value={filters.from}
+        onChange={(v) => onChange({ from: v })}
+      />
+      <TextField
+        id="f-to"
+        type="date"
+        label={t('app.activities.to')}
+        value={filters.to}
+        onChange={(v) => onChange({ to: v })}
+      />
+      <div className="filter-actions">
+        <button type="submit" className="primary">
+          {t('app.activities.searchButton')}
+        </button>
+        {filtered && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setQ('');
+              onClear();
+            }}
+          >
+            {t('app.activities.clear')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

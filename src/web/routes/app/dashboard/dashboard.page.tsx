@@ -1,0 +1,301 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api, ApiError } from '../../../api/client.js';
+import { barOptions } from '../../../components/charts/bar-options.js';
+import { ChartFigure } from '../../../components/charts/chart-figure.js';
+import { SEX_COLORS } from '../../../components/charts/echarts-setup.js';
+import { SelectField } from '../../../components/forms/inputs.js';
+import { formatDateTime, formatPercent, formatShortDate } from '../../../components/ui/format.js';
+import { StateBadge } from '../../../components/ui/state-badge.js';
+import { ErrorNotice, Loading } from '../../../components/ui/status.js';
+import { useLang } from '../../../components/ui/use-lang.js';
+import { usePageTitle } from '../../../components/ui/use-page-title.js';
+import { choosePeriod, usePeriods } from '../../../features/data/plan/use-plan.js';
+import { listAllActivities, type ActivityView } from '../../../features/reporting/activities/activity-api.js';
+import { NO_FILTERS } from '../../../features/reporting/activities/activity-table.js';
+import { keyFigures } from '../../../features/reporting/dashboard/key-figures.js';
+import { getBoard, type BoardRow } from '../../../features/reporting/submissions/submission-api.js';
+import { formatNumber } from '../../../i18n/index.js';
+
+interface Loaded {
+  board: BoardRow[];
+  records: ActivityView[];
+  published: { version: number; at: string } | null;
+  changes: { created: number; updated: number; deleted: number };
+}
+
+interface AuditRow {
+  at: string;
+  action: string;
+  entityId: string | null;
+  before: unknown;
+}
+
+/** The coordinator's landing page: submissions and deadlines, findings to resolve, key figures, changes since publishing. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [search, setSearch] = useSearchParams();
+  const periods = usePeriods();
+  const period = choosePeriod(periods.data, search.get('period'));
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  usePageTitle(t('app.dashboard.title'));
+
+  useEffect(() => {
+    if (period === null) return;
+    let live = true;
+    setData(null);
+    (async () => {
+      const [board, records, versions, audit] = await Promise.all([
+        getBoard(period, lang),
+        listAllActivities(period, NO_FILTERS, lang),
+        api<{ version: number; publishedAt: string }[]>(`/api/reports/versions?period=${period}`, { lang }),
+        api<AuditRow[]>('/api/audit?entity=activity&limit=1000', { lang }),
+      ]);
+      const last = versions.sort((a, b) => b.version - a.version)[0];
+      const ids = new Set(records.map((r) => r.id));
+      const since = audit.filter(
+        (e) =>
+          last !== undefined &&
+          e.at > last.publishedAt &&
+          (ids.has(e.entityId ?? '') || (e.before as { period?: number } | null)?.period === period),
+      );
+      const count = (actions: string[]) => since.filter((e) => actions.includes(e.action)).length;
+      if (live)
+        setData({
+          board,
+          records,
+          published: last ? { version: last.version, at: last.publishedAt } : null,
+          changes: {
+            created: count(['activity.create', 'activity.restore']),
+            updated: count(['activity.update', 'activity.import']),
+            deleted: count(['activity.delete']),
+          },
+        });
+    })().catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError(0, 'network', String(e))));
+    return () => {
+      live = false;
+    };
+  }, [period, lang]);
+
+  const figures = useMemo(() => (data && period ? keyFigures(data.records, period) : null), [data, period]);
+  const nf = (n: number) => formatNumber(n, lang);
+  if (periods.error) return <ErrorNotice error={periods.error} onRetry={periods.reload} />;
+  const states = data
+    ? (['draft', 'submitted', 'returned', 'approved'] as const).map((s) => ({
+        s,
+        n: data.board.filter((r) => r.state === s).length,
+      }))
+    : [];
+  const errors = data?.board.reduce((n, r) => n + r.findings.error, 0) ?? 0;
+  const warnings = data?.board.reduce((n, r) => n + r.findings.warning, 0) ?? 0;
+  return (
+    <>
+      <div className="page-head">
+        <h1>{period === null ? t('app.dashboard.title') : t('app.dashboard.titleYear', { year: period })}</h1>
+        <Link className="button secondary" to={`/${lang}/app/periods`}>
+          {t('app.periods.openLink')}
+        </Link>
+      </div>
+      <div className="toolbar">
+        <SelectField
+          id="dash-period"
+          label={t('app.common.period')}
+          value={period === null ? '' : String(period)}
+          onChange={(v) => setSearch({ period: v }, { replace: true })}
+          options={(periods.data ?? []).map((p) => ({ value: String(p.year), label: String(p.year) }))}
+        />
+      </div>
+      {error && <ErrorNotice error={error} />}
+      {!error && data === null && <Loading />}
+      {data && figures && period !== null && (
+        <>
+          <ul className="stat-cards">
+            {states.map(({ s, n }) => (
+              <li key={s}>
+                <span className="stat">{nf(n)}</span> <StateBadge state={s} />
+              </li>
+            ))}
+            <li>
+              <span className="stat">{nf(errors)}</span> {t('app.common.errorsWord', { count: errors })}
+            </li>
+            <li>
+              <span className="stat">{nf(warnings)}</span> {t('app.common.warningsWord', { count: warnings })}
+            </li>
+          </ul>
+
+          <section aria-labelledby="dash-subs">
+            <h2 id="dash-subs">{t('app.dashboard.submissions')}</h2>
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('app.dashboard.submissions')}>
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('app.common.institution')}</th>
+                    <th scope="col">{t('app.common.reviewState')}</th>
+                    <th scope="col">{t('app.common.deadline')}</th>
+                    <th scope="col" className="num">
+                      {t('app.common.records')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('app.review.errors')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('app.review.warnings')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.board.map((r) => (
+                    <tr key={r.institution} className={r.overdue ? 'overdue-row' : undefined}>
+                      <th scope="row">
+                        <abbr title={r.name[lang]}>{r.acronym}</abbr>
+                      </th>
+                      <td>
+                        <StateBadge state={r.state} />
+                      </td>
+                      <td>
+                        {r.deadline ? formatShortDate(r.deadline, lang) : t('app.common.noDeadline')}
+                        {r.overdue && <span className="badge overdue">{t('app.common.overdue')}</span>}
+                      </td>
+                      <td className="num">
+                        <Link to={`/${lang}/app/activities?period=${period}&institution=${r.institution}`}>
+                          {nf(r.records)}
+                        </Link>
+                      </td>
+                      <td className="num">{nf(r.findings.error)}</td>
+                      <td className="num">{nf(r.findings.warning)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p>
+              <Link to={`/${lang}/app/review?period=${period}`}>{t('app.dashboard.toReview')}</Link>
+            </p>
+          </section>
+
+          <section aria-labelledby="dash-changes">
+            <h2 id="dash-changes">{t('app.dashboard.changesTitle')}</h2>
+            <p>
+              {data.published
+                ? t('app.dashboard.changes', {
+                    version: data.published.version,
+                    at: formatDateTime(data.published.at, lang),
+                    created: nf(data.changes.created),
+                    updated: nf(data.changes.updated),
+                    deleted: nf(data.changes.deleted),
+                  })
+                : t('app.dashboard.notPublished')}{' '}
+              <Link to={`/${lang}/app/report?period=${period}`}>{t('app.dashboard.toReport')}</Link>
+            </p>
+          </section>
+
+          <section aria-labelledby="dash-figures">
+            <h2 id="dash-figures">{t('app.dashboard.figures')}</h2>
+            <p className="hint">{t('app.dashboard.figuresHint')}</p>
+            <div className="grid-2 charts">
+              <ChartFigure
+                caption={t('app.dashboard.trained', { year: period })}
+                height={220}
+                option={barOptions(
+                  [t('app.common.women'), t('app.common.men'), t('app.common.notRecorded')],
+                  [
+                    {
+                      name: t('app.dashboard.people'),
+                      values: [figures.trained.women, figures.trained.men, figures.trained.notRecorded],
+                    },
+                  ],
+                  nf,
+                  { horizontal: true, integer: true },
+                )}
+                download={`trained-${period}`}
+                table={
+                  <table className="data">
+                    <tbody>
+                      <tr>
+                        <th scope="row">{t('app.common.women')}</th>
+                        <td className="num">{nf(figures.trained.women)}</td>
+                      </tr>
+                      <tr>
+                        <th scope="row">{t('app.common.men')}</th>
+                        <td className="num">{nf(figures.trained.men)}</td>
+                      </tr>
+                      <tr>
+                        <th scope="row">{t('app.common.notRecorded')}</th>
+                        <td className="num">{nf(figures.trained.notRecorded)}</td>
+                      </tr>
+                    </tbody>
+                  </table>
+                }
+              />
+              {figures.deployments.length === 0 ? (
+                <figure className="chart-figure">
+                  <figcaption>{t('app.dashboard.deployments', { year: period })}</figcaption>
+                  <p className="muted">{t('app.dashboard.noDeployments')}</p>
+                </figure>
+              ) : (
+                <ChartFigure
+                  caption={t('app.dashboard.deployments', { year: period })}
+                  height={220}
+                  option={barOptions(
+                    figures.deployments.map((d) => t(`app.ugps.${d.category}`)),
+                    [
+                      {
+                        name: t('app.dashboard.womenShare'),
+                        values: figures.deployments.map((d) => d.share),
+                        color: SEX_COLORS.women,
+                      },
+                      {
+                        name: t('app.dashboard.unTarget'),
+                        values: figures.deployments.map((d) => d.target),
+                        color: SEX_COLORS.notRecorded,
+                      },
+                    ],
+                    (n) => formatPercent(n, lang),
+                    { horizontal: true },
+                  )}
+                  download={`deployments-${period}`}
+                  table={
+                    <table className="data">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('app.dashboard.category')}</th>
+                          <th scope="col" className="num">
+                            {t('app.dashboard.womenShare')}
+                          </th>
+                          <th scope="col" className="num">
+                            {t('app.dashboard.unTarget')}
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {figures.deployments.map((d) => (
+                          <tr key={d.category}>
+                            <th scope="row">{t(`app.ugps.${d.category}`)}</th>
+                            <td className="num">
+                              {formatPercent(d.share, lang)} ({nf(d.women)} / {nf(d.total)})
+                            </td>
+                            <td className="num">{formatPercent(d.target, lang)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  }
+                />
+              )}
+            </div>
+            <p>
+              {t('app.dashboard.networks', {
+                created: nf(figures.networks.created),
+                strengthened: nf(figures.networks.strengthened),
+                women: nf(figures.networks.women),
+              })}
+            </p>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

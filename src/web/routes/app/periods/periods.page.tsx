@@ -1,0 +1,122 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../../api/client.js';
+import { TextField } from '../../../components/forms/inputs.js';
+import { formatShortDate } from '../../../components/ui/format.js';
+import { ErrorNotice, Loading, SuccessNotice } from '../../../components/ui/status.js';
+import { useLang } from '../../../components/ui/use-lang.js';
+import { usePageTitle } from '../../../components/ui/use-page-title.js';
+import { problemsToErrors } from '../../../features/reporting/activities/server-problems.js';
+import { usePeriods } from '../../../features/data/plan/use-plan.js';
+
+/** The coordination's periods: every period with its dates, and opening the next one (year, opening date, deadline). */
+export function PeriodsPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const periods = usePeriods();
+  const next =
+    periods.data && periods.data.length > 0
+      ? Math.max(...periods.data.map((p) => p.year)) + 1
+      : new Date().getFullYear();
+  const [year, setYear] = useState('');
+  const [opens, setOpens] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  usePageTitle(t('app.periods.title'));
+  const y = year === '' ? String(next) : year;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setErrors({});
+    setMessage(null);
+    setBusy(true);
+    api('/api/periods', {
+      method: 'POST',
+      body: { year: Number(y), opens: opens || null, deadline: deadline || null },
+      lang,
+    })
+      .then(() => {
+        setDone(t('app.periods.opened', { year: y }));
+        setYear('');
+        setOpens('');
+        setDeadline('');
+        periods.reload();
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof ApiError)) return setMessage(t('errorGeneric'));
+        setErrors(Object.fromEntries(Object.entries(problemsToErrors(err.problems)).map(([k, m]) => [k, m[lang]])));
+        setMessage(err.message);
+      })
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <>
+      <h1>{t('app.periods.title')}</h1>
+      {periods.error && <ErrorNotice error={periods.error} onRetry={periods.reload} />}
+      {periods.data === null && !periods.error && <Loading />}
+      {periods.data && (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('app.periods.title')}>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('app.common.period')}</th>
+                <th scope="col">{t('app.periods.opens')}</th>
+                <th scope="col">{t('app.common.deadline')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...periods.data].reverse().map((p) => (
+                <tr key={p.year}>
+                  <th scope="row">{p.year}</th>
+                  <td>{p.opens ? formatShortDate(p.opens, lang) : '—'}</td>
+                  <td>{p.deadline ? formatShortDate(p.deadline, lang) : t('app.common.noDeadline')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <section className="panel" aria-labelledby="open-title">
+        <h2 id="open-title">{t('app.periods.openTitle')}</h2>
+        <p className="hint">{t('app.periods.openHint')}</p>
+        {done && <SuccessNotice>{done}</SuccessNotice>}
+        {message && <ErrorNotice error={message} />}
+        <form className="grid-3" onSubmit={submit} noValidate>
+          <TextField
+            id="p-year"
+            label={t('app.common.period')}
+            inputMode="numeric"
+            value={y}
+            onChange={setYear}
+            error={errors.year}
+          />
+          <TextField
+            id="p-opens"
+            type="date"
+            label={t('app.periods.opens')}
+            value={opens}
+            onChange={setOpens}
+            error={errors.opens}
+          />
+          <TextField
+            id="p-deadline"
+            type="date"
+            label={t('app.common.deadline')}
+            value={deadline}
+            onChange={setDeadline}
+            error={errors.deadline}
+          />
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={busy}>
+              {t('app.periods.open', { year: y })}
+            </button>
+          </div>
+        </form>
+      </section>
+    </>
+  );
+}
