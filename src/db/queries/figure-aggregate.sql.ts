@@ -91,7 +91,8 @@ function fieldValue(field: string, ctx: FilterContext): Fragment {
  * nearest ancestor that has some); a place's state is the place just below the top of its chain.
  */
 function dimensionRows(dimension: string): Fragment {
-  const effective = sql`up(id, cur) as (select id, id from sel union select up.id, x.parent_id from up join activity x on x.id = up.cur where x.parent_id is not null and not exists (select 1 from activity_coa k where k.activity_id = x.id)), ecoa(id, coa) as (select up.id, c.coa_code from up join activity_coa c on c.activity_id = up.cur)`;
+  // Own courses of action; a record without any walks up to the nearest ancestor that has some.
+  const effective = sql`up(id, cur) as (select s.id, x.parent_id from sel s join activity x on x.id = s.id where x.parent_id is not null and not exists (select 1 from activity_coa k where k.activity_id = s.id) union select up.id, x.parent_id from up join activity x on x.id = up.cur where x.parent_id is not null and not exists (select 1 from activity_coa k where k.activity_id = x.id)), ecoa(id, coa) as (select c.activity_id, c.coa_code from activity_coa c join sel on sel.id = c.activity_id union all select up.id, c.coa_code from up join activity_coa c on c.activity_id = up.cur)`;
   switch (dimension) {
     case 'place':
       return sql`dim(id, v) as (select ap.activity_id, ap.place_code from activity_place ap join sel on sel.id = ap.activity_id)`;

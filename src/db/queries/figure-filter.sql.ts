@@ -128,19 +128,20 @@ function equals(key: string, literal: Literal, ctx: FilterContext): Fragment {
     case 'institution':
       return sql`(a.institution_code in (${subtree('institution', v)}))`;
     case 'coa':
-      return sql`(a.id in (${withCoursesOfAction(sql`ec.coa_code = ${v}`)}))`;
+      return sql`(a.id in (${withCoursesOfAction(sql`ec.coa_code = ${v}`, ctx.engine)}))`;
     case 'goal':
-      return sql`(a.id in (${withCoursesOfAction(sql`ec.coa_code in (select g.code from course_of_action g where g.goal_code = ${v})`)}))`;
+      return sql`(a.id in (${withCoursesOfAction(sql`ec.coa_code in (select g.code from course_of_action g where g.goal_code = ${v})`, ctx.engine)}))`;
     case 'pillar':
       return sql`(a.id in (${withCoursesOfAction(
         sql`ec.coa_code in (select pc.code from course_of_action pc join goal pg on pg.code = pc.goal_code where pg.pillar_code = ${v})`,
+        ctx.engine,
       )}))`;
     case 'place':
       return sql`(a.id in (select ap.activity_id from activity_place ap where ap.place_code in (${subtree('place', v)})))`;
     case 'ancestor':
-      return sql`(a.id <> ${v} and a.id in (${descendants(v)}))`;
+      return sql`(a.id <> ${v} and a.id in (${descendants(v, ctx.engine)}))`;
     case 'within':
-      return sql`(a.id = ${v} or a.id in (${descendants(v)}))`;
+      return sql`(a.id = ${v} or a.id in (${descendants(v, ctx.engine)}))`;
     default:
       throw new Error(`unknown filter key "${key}"`);
   }
@@ -153,16 +154,29 @@ function subtree(table: 'institution' | 'place', code: string): Fragment {
 }
 
 /** Every record below `id` through the records' parent links (not `id` itself, unless in a cycle). */
-function descendants(id: string): Fragment {
-  return sql`with recursive d(id) as (select c.id from activity c where c.parent_id = ${id} union select c.id from activity c join d on c.parent_id = d.id) select id from d`;
+function descendants(id: string, engine: Engine): Fragment {
+  return sql`with recursive d(id) as (select c.id from activity c where c.parent_id = ${id} union ${childrenOf('d', sql`1 = 1`, engine)}) select id from d`;
 }
 
 /**
  * Records whose effective courses of action (their own, or the nearest ancestor's when they have
  * none) include one matching `match` (a condition on `ec.coa_code`).
  */
-function withCoursesOfAction(match: Fragment): Fragment {
-  return sql`with recursive e(id) as (select ec.activity_id from activity_coa ec where ${match} union select c.id from activity c join e on c.parent_id = e.id where not exists (select 1 from activity_coa k where k.activity_id = c.id)) select id from e`;
+function withCoursesOfAction(match: Fragment, engine: Engine): Fragment {
+  const own = sql`exists (select 1 from activity_coa k where k.activity_id = c.id)`;
+  return sql`with recursive e(id) as (select ec.activity_id from activity_coa ec where ${match} union ${childrenOf('e', sql`not ${own}`, engine)}) select id from e`;
+}
+
+/**
+ * The recursive step "children `c` (meeting `condition`) of each row of the working table `cte`".
+ * PostgreSQL gets it as a LATERAL sub-query, so it follows the parent index row by row instead of
+ * hashing the whole activity table (its estimate of a working table is far too high).
+ */
+function childrenOf(cte: string, condition: Fragment, engine: Engine): Fragment {
+  const t = sql.raw(cte);
+  return engine === 'postgres'
+    ? sql`select ch.id from ${t} cross join lateral (select c.id from activity c where c.parent_id = ${t}.id and ${condition}) ch`
+    : sql`select c.id from activity c join ${t} on c.parent_id = ${t}.id where ${condition}`;
 }
 
 /** The SQL/JSON path of a top-level key (names are letters, digits, `_` and `.`). */
