@@ -156,6 +156,8 @@ export async function seedPortal(database: Database): Promise<void> {
       text_es: MARKERS.returnedNarrative,
       text_en: MARKERS.returnedNarrative,
       figures: '{}',
+      activities: '[]',
+      version: 1,
     })
     .execute();
   await db

@@ -6,6 +6,9 @@ import pg from 'pg';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-workflow.js';
 import * as m0004 from './migrations/0004-scale.js';
+import * as m0005 from './migrations/0005-incidence.js';
+import * as m0006 from './migrations/0006-reporting-ux.js';
+import * as m0007 from './migrations/0007-narrative.js';
 import type { DB } from './tables/schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -58,7 +61,14 @@ function redact(url: string): string {
   }
 }
 
-const MIGRATIONS: Record<string, Migration> = { '0001-initial': m0001, '0002-workflow': m0002, '0004-scale': m0004 };
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': m0001,
+  '0002-workflow': m0002,
+  '0004-scale': m0004,
+  '0005-incidence': m0005,
+  '0006-reporting-ux': m0006,
+  '0007-narrative': m0007,
+};
 
 class StaticProvider implements MigrationProvider {
   getMigrations(): Promise<Record<string, Migration>> {

@@ -188,8 +188,24 @@ export function validatePeriods(
   for (const { data } of entries)
     for (const list of [data.activities, data.narratives, data.tables, data.callouts])
       for (const x of list) refs.add(x.id);
+  const activityIds = new Set([...existing.keys(), ...activities.map((a) => a.value.id)]);
   for (const { file, data } of entries) {
     checkPeriodContent(p, file, data, catalog);
+    for (const [list, items] of [
+      ['narratives', data.narratives],
+      ['tables', data.tables],
+    ] as const)
+      items.forEach((x, i) =>
+        (x.activities ?? []).forEach((id, k) => {
+          if (!activityIds.has(id))
+            p.add(
+              file,
+              [list, i, 'activities', k],
+              `«${id}» no es una actividad conocida`,
+              `"${id}" is not a known activity`,
+            );
+        }),
+      );
     data.claims.forEach((c, i) => {
       if (c.ref !== null && !refs.has(c.ref))
         p.add(

@@ -101,6 +101,12 @@ export const narrativeBlockSchema = z.strictObject({
   /** Text with {name} placeholders, each filled by the figure of that name. */
   text: localizedTextSchema,
   figures: figuresSchema.default({}),
+  /**
+   * Activities this block describes, replacing the text the report would generate from their records
+   * (they and their sub-activities). Empty: the block introduces its section and every activity still
+   * gets its generated text.
+   */
+  activities: z.array(idSchema).max(2_000).refine(unique, 'lists an id twice').optional(),
 });
 
 export const tableColumnSchema = z.strictObject({
@@ -127,6 +133,8 @@ export const tableSpecSchema = z.strictObject({
   rows: z.array(tableRowSchema).min(1),
   /** Add a total row summing every expression column. */
   totalRow: z.boolean().default(false),
+  /** Activities the table presents, replacing their generated text (as for narrative blocks). */
+  activities: z.array(idSchema).max(2_000).refine(unique, 'lists an id twice').optional(),
 });
 
 export const calloutSchema = z.strictObject({

@@ -12,6 +12,7 @@ import {
 import type { DB } from '../tables/schema.js';
 import { readActivities, writeActivities } from './activity.repository.js';
 import { upsertRows } from './keyed-rows.js';
+import { narrativeFromRow, withActivities, writeNarratives } from './narrative.repository.js';
 import { addCounts, emptyCounts, stableStringify, type WriteCounts } from './util.js';
 
 export async function listPeriods(db: Kysely<DB>): Promise<number[]> {
@@ -60,26 +61,7 @@ export async function ensurePeriod(db: Kysely<DB>, year: number): Promise<void> 
 export async function writePeriodContent(db: Kysely<DB>, data: PeriodFile): Promise<WriteCounts> {
   const year = data.period.year;
   let c = emptyCounts();
-  c = addCounts(
-    c,
-    await upsertRows(
-      db,
-      'narrative_block',
-      ['id'],
-      data.narratives.map((n) => ({
-        id: n.id,
-        period_year: year,
-        section: n.section,
-        sort_order: n.order,
-        label: n.label,
-        list: n.list,
-        institution_code: n.institution,
-        text_es: n.text.es,
-        text_en: n.text.en,
-        figures: stableStringify(n.figures),
-      })),
-    ),
-  );
+  c = addCounts(c, await writeNarratives(db, year, data.narratives));
   c = addCounts(
     c,
     await upsertRows(
@@ -97,6 +79,7 @@ export async function writePeriodContent(db: Kysely<DB>, data: PeriodFile): Prom
           columns: t.columns,
           rows: t.rows,
           totalRow: t.totalRow,
+          ...withActivities(t.activities),
         }),
       })),
     ),
@@ -193,16 +176,10 @@ export async function readPeriodFile(db: Kysely<DB>, planId: string, year: numbe
     source:
       period.source_es === null || period.source_en === null ? null : { es: period.source_es, en: period.source_en },
     activities: await readActivities(db, { period: year }),
-    narratives: byOrder(narratives, (r) => r.id).map((n): NarrativeBlock => ({
-      id: n.id,
-      section: n.section,
-      order: n.sort_order,
-      label: n.label,
-      list: n.list,
-      institution: n.institution_code,
-      text: { es: n.text_es, en: n.text_en },
-      figures: JSON.parse(n.figures) as Record<string, string>,
-    })),
+    narratives: byOrder(narratives, (r) => r.id).map((n): NarrativeBlock => {
+      const { version: _version, ...block } = narrativeFromRow(n);
+      return block;
+    }),
     tables: byOrder(tables, (r) => r.id).map((t): TableSpec => {
       const spec = JSON.parse(t.spec) as Omit<TableSpec, 'id' | 'section' | 'order'>;
       return {
@@ -214,6 +191,7 @@ export async function readPeriodFile(db: Kysely<DB>, planId: string, year: numbe
         columns: spec.columns,
         rows: spec.rows,
         totalRow: spec.totalRow,
+        ...withActivities(spec.activities),
       };
     }),
     callouts: byOrder(callouts, (r) => r.id).map((x): Callout => ({

@@ -2,7 +2,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { AppError } from '../../core/errors.js';
 import { ROLES, type Actor, type Role } from '../../core/model/access.js';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/create-db.js';
+import type { DB } from '../../db/tables/schema.js';
 import { appendAudit } from '../../db/repositories/audit.repository.js';
 import { isCommonPassword } from './common-passwords.js';
 
@@ -143,9 +145,43 @@ const BAD_LOGIN = () =>
     en: 'wrong e-mail or password, or the account is temporarily locked',
   });
 
+/** An argon2id hash of a random password: unknown and inactive accounts are checked against it. */
+let decoyHash: Promise<string> | null = null;
+
+/** One argon2 verification, whatever the account's state: unknown, inactive, locked or open (B2). */
+async function passwordMatches(storedHash: string | null, password: string): Promise<boolean> {
+  const hash = storedHash ?? (await (decoyHash ??= hashPassword(randomBytes(24).toString('base64url'))));
+  try {
+    return (await argonVerify(hash, password)) && storedHash !== null;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Signs in. Unknown account, wrong password and locked account get the same answer (B2); five
- * failures within 15 minutes lock the account for 15 minutes.
+ * Counts one failed sign-in in a single statement, so that concurrent failures add up (B2): the
+ * count restarts when the window has passed, and the account locks when it reaches the limit.
+ */
+async function countFailure(trx: Kysely<DB>, userId: string, now: Date): Promise<void> {
+  const inWindow = sql<boolean>`(first_failed_at is not null and first_failed_at > ${new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString()})`;
+  const failures = sql<number>`(case when ${inWindow} then failed_logins + 1 else 1 end)`;
+  await trx
+    .updateTable('app_user')
+    .set({
+      failed_logins: failures,
+      first_failed_at: sql<string>`(case when ${inWindow} then first_failed_at else ${now.toISOString()} end)`,
+      locked_until: sql<
+        string | null
+      >`(case when ${failures} >= ${LOCK_AFTER_FAILURES} then ${new Date(now.getTime() + LOCK_MS).toISOString()} else locked_until end)`,
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/**
+ * Signs in. Unknown account, wrong password and locked account get the same answer after the same
+ * argon2 work (B2); five failures within 15 minutes lock the account for 15 minutes, counted
+ * atomically so that concurrent guesses cannot overwrite each other's count.
  */
 export async function login(
   database: Database,
@@ -153,13 +189,14 @@ export async function login(
   password: string,
   now = new Date(),
 ): Promise<{ token: string; csrfToken: string; actor: NonNullable<Actor>; expiresAt: string }> {
-  const user = await database.db
+  const found = await database.db
     .selectFrom('app_user')
     .selectAll()
     .where('email', '=', email.trim().toLowerCase())
     .executeTakeFirst();
-  if (!user || user.active !== 1) {
-    await hashPassword(password); // same work either way
+  const user = found?.active === 1 ? found : undefined;
+  const matches = await passwordMatches(user?.password_hash ?? null, password);
+  if (!user) {
     await database.db
       .transaction()
       .execute((trx) =>
@@ -171,56 +208,45 @@ export async function login(
       );
     throw BAD_LOGIN();
   }
-  const locked = user.locked_until !== null && user.locked_until > now.toISOString();
-  const ok = !locked && (await argonVerify(user.password_hash, password));
-  if (!ok) {
-    const windowStart =
-      user.first_failed_at !== null && now.getTime() - Date.parse(user.first_failed_at) < FAILURE_WINDOW_MS
-        ? user.first_failed_at
-        : now.toISOString();
-    const failures = windowStart === user.first_failed_at ? user.failed_logins + 1 : 1;
-    await database.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('app_user')
-        .set({
-          failed_logins: failures,
-          first_failed_at: windowStart,
-          locked_until:
-            failures >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_MS).toISOString() : user.locked_until,
-        })
-        .where('id', '=', user.id)
-        .execute();
+  const nowIso = now.toISOString();
+  const session = await database.db.transaction().execute(async (trx) => {
+    // Locked (also by a failure counted while this password was being checked): nothing opens.
+    const open = matches
+      ? await trx
+          .updateTable('app_user')
+          .set({ failed_logins: 0, first_failed_at: null, locked_until: null })
+          .where('id', '=', user.id)
+          .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
+          .returning('id')
+          .executeTakeFirst()
+      : undefined;
+    if (!open) {
+      const locked = user.locked_until !== null && user.locked_until > nowIso;
+      if (!locked && !matches) await countFailure(trx, user.id, now);
       await appendAudit(
         trx,
         {
           actorId: user.id,
           institution: user.institution_code,
-          action: locked ? 'auth.login-locked' : 'auth.login-failed',
+          action: matches || locked ? 'auth.login-locked' : 'auth.login-failed',
           entity: 'user',
           entityId: user.id,
         },
         now,
       );
-    });
-    throw BAD_LOGIN();
-  }
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + ABSOLUTE_MS).toISOString();
-  await database.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({ failed_logins: 0, first_failed_at: null, locked_until: null })
-      .where('id', '=', user.id)
-      .execute();
+      return null;
+    }
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + ABSOLUTE_MS).toISOString();
     await trx
       .insertInto('session')
       .values({
         id: tokenHash(token),
         user_id: user.id,
         csrf_token: csrfToken,
-        created_at: now.toISOString(),
-        last_seen_at: now.toISOString(),
+        created_at: nowIso,
+        last_seen_at: nowIso,
         expires_at: expiresAt,
       })
       .execute();
@@ -229,12 +255,12 @@ export async function login(
       { actorId: user.id, institution: user.institution_code, action: 'auth.login', entity: 'user', entityId: user.id },
       now,
     );
+    return { token, csrfToken, expiresAt };
   });
+  if (!session) throw BAD_LOGIN();
   return {
-    token,
-    csrfToken,
+    ...session,
     actor: { userId: user.id, role: user.role as Role, institution: user.institution_code },
-    expiresAt,
   };
 }
 
