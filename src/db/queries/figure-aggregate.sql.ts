@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { filterMentionsPeriod, type AggregateQuery } from '../../core/expressions/index.js';
-import { compileFilter, jsonPath, recordsFrom, type FilterContext, type Fragment } from './figure-filter.sql.js';
+import { compileFilter, jsonPath } from './figure-filter.sql.js';
+import { recordsFrom, type FilterContext, type Fragment } from './figure-scope.sql.js';
 
 const MEASURE_PREFIX = 'measure.';
 
@@ -25,7 +26,7 @@ function selection(query: AggregateQuery, ctx: FilterContext): Fragment {
 
 export function compileAggregate(query: AggregateQuery, ctx: FilterContext): CompiledAggregate {
   const { node } = query;
-  const from = recordsFrom(ctx.scope, 'a');
+  const from = recordsFrom(ctx, 'a');
   const where = selection(query, ctx);
   switch (node.fn) {
     case 'count':
@@ -47,7 +48,7 @@ export function compileAggregate(query: AggregateQuery, ctx: FilterContext): Com
       };
     }
     case 'distinct': {
-      const values = dimensionRows(node.dimension.name);
+      const values = dimensionRows(node.dimension.name, ctx);
       const prefix = sql`with recursive sel(id) as (select a.id from ${from} where ${where}), ${values}`;
       return {
         value: sql`${prefix} select count(distinct dim.v) as v, count(distinct dim.id) as n from dim`,
@@ -90,8 +91,11 @@ function fieldValue(field: string, ctx: FilterContext): Fragment {
  * value it has in the dimension. Courses of action are the effective ones (inherited from the
  * nearest ancestor that has some); a place's state is the place just below the top of its chain.
  */
-function dimensionRows(dimension: string): Fragment {
-  const effective = sql`up(id, cur) as (select id, id from sel union select up.id, x.parent_id from up join activity x on x.id = up.cur where x.parent_id is not null and not exists (select 1 from activity_coa k where k.activity_id = x.id)), ecoa(id, coa) as (select up.id, c.coa_code from up join activity_coa c on c.activity_id = up.cur)`;
+function dimensionRows(dimension: string, ctx: FilterContext): Fragment {
+  // Own courses of action; a record without any walks up (through records in scope) to the nearest
+  // ancestor that has some.
+  const none = (id: string) => sql`not exists (select 1 from activity_coa k where k.activity_id = ${sql.raw(id)})`;
+  const effective = sql`up(id, cur) as (select s.id, p.id from sel s join activity x on x.id = s.id join ${recordsFrom(ctx, 'p')} on p.id = x.parent_id where ${none('s.id')} union select up.id, p.id from up join activity x on x.id = up.cur join ${recordsFrom(ctx, 'p')} on p.id = x.parent_id where ${none('x.id')}), ecoa(id, coa) as (select c.activity_id, c.coa_code from activity_coa c join sel on sel.id = c.activity_id union all select up.id, c.coa_code from up join activity_coa c on c.activity_id = up.cur)`;
   switch (dimension) {
     case 'place':
       return sql`dim(id, v) as (select ap.activity_id, ap.place_code from activity_place ap join sel on sel.id = ap.activity_id)`;

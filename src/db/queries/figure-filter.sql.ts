@@ -1,6 +1,7 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Filter, Literal, Predicate } from '../../core/expressions/index.js';
 import type { Engine } from '../create-db.js';
+import { childrenOf, recordsFrom, type FilterContext, type Fragment } from './figure-scope.sql.js';
 
 /**
  * Compiles a figure filter (docs/figure-language.md) to a SQL condition on the activity row `a`.
@@ -8,27 +9,23 @@ import type { Engine } from '../create-db.js';
  * (institutions, places, records) and inherited courses of action are recursive sub-queries.
  */
 
-export type Fragment = RawBuilder<unknown>;
-
 const TRUE: Fragment = sql`(1 = 1)`;
 const FALSE: Fragment = sql`(1 = 0)`;
 const ATTRIBUTE_PREFIX = 'attr.';
-
-/** Which records the figures see: every stored record, or only the published ones (`public_activity`). */
-export type FigureScope = 'all' | 'published';
-
-export interface FilterContext {
-  engine: Engine;
-  scope: FigureScope;
-}
-
-/** The records in scope, as `FROM` source of alias `alias`. */
-export function recordsFrom(scope: FigureScope, alias: string): Fragment {
-  const a = sql.raw(alias);
-  return scope === 'all'
-    ? sql`activity ${a}`
-    : sql`activity ${a} join public_activity ${sql.raw(`${alias}_p`)} on ${sql.raw(`${alias}_p`)}.activity_id = ${a}.id`;
-}
+const TEXT_KEYS = new Set([
+  'id',
+  'kind',
+  'unit',
+  'list',
+  'parent',
+  'institution',
+  'coa',
+  'goal',
+  'pillar',
+  'place',
+  'ancestor',
+  'within',
+]);
 
 export function compileFilter(filter: Filter, ctx: FilterContext): Fragment {
   switch (filter.kind) {
@@ -52,7 +49,7 @@ export function compileFilter(filter: Filter, ctx: FilterContext): Fragment {
 function compilePredicate(p: Predicate, ctx: FilterContext): Fragment {
   switch (p.kind) {
     case 'leaf':
-      return sql`(not exists (select 1 from ${recordsFrom(ctx.scope, 'lc')} where lc.parent_id = a.id))`;
+      return sql`(not exists (select 1 from ${recordsFrom(ctx, 'lc')} where lc.parent_id = a.id))`;
     case 'root':
       return sql`(a.parent_id is null)`;
     case 'in':
@@ -95,23 +92,7 @@ function equals(key: string, literal: Literal, ctx: FilterContext): Fragment {
   if (key === 'period')
     return typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= 1e9 ? sql`(a.period_year = ${v})` : FALSE;
   if (typeof v !== 'string') {
-    if (
-      [
-        'id',
-        'kind',
-        'unit',
-        'list',
-        'parent',
-        'institution',
-        'coa',
-        'goal',
-        'pillar',
-        'place',
-        'ancestor',
-        'within',
-      ].includes(key)
-    )
-      return FALSE;
+    if (TEXT_KEYS.has(key)) return FALSE;
     throw new Error(`unknown filter key "${key}"`);
   }
   switch (key) {
@@ -128,19 +109,20 @@ function equals(key: string, literal: Literal, ctx: FilterContext): Fragment {
     case 'institution':
       return sql`(a.institution_code in (${subtree('institution', v)}))`;
     case 'coa':
-      return sql`(a.id in (${withCoursesOfAction(sql`ec.coa_code = ${v}`)}))`;
+      return sql`(a.id in (${withCoursesOfAction(sql`ec.coa_code = ${v}`, ctx)}))`;
     case 'goal':
-      return sql`(a.id in (${withCoursesOfAction(sql`ec.coa_code in (select g.code from course_of_action g where g.goal_code = ${v})`)}))`;
+      return sql`(a.id in (${withCoursesOfAction(sql`ec.coa_code in (select g.code from course_of_action g where g.goal_code = ${v})`, ctx)}))`;
     case 'pillar':
       return sql`(a.id in (${withCoursesOfAction(
         sql`ec.coa_code in (select pc.code from course_of_action pc join goal pg on pg.code = pc.goal_code where pg.pillar_code = ${v})`,
+        ctx,
       )}))`;
     case 'place':
       return sql`(a.id in (select ap.activity_id from activity_place ap where ap.place_code in (${subtree('place', v)})))`;
     case 'ancestor':
-      return sql`(a.id <> ${v} and a.id in (${descendants(v)}))`;
+      return sql`(a.id <> ${v} and a.id in (${descendants(v, ctx)}))`;
     case 'within':
-      return sql`(a.id = ${v} or a.id in (${descendants(v)}))`;
+      return sql`(a.id in (with recursive w(id) as (select cast(${v} as text) union ${childrenOf('w', sql`1 = 1`, ctx)}) select id from w))`;
     default:
       throw new Error(`unknown filter key "${key}"`);
   }
@@ -152,17 +134,18 @@ function subtree(table: 'institution' | 'place', code: string): Fragment {
   return sql`with recursive st(code) as (select cast(${code} as text) union select x.code from ${t} x join st on x.parent_code = st.code) select code from st`;
 }
 
-/** Every record below `id` through the records' parent links (not `id` itself, unless in a cycle). */
-function descendants(id: string): Fragment {
-  return sql`with recursive d(id) as (select c.id from activity c where c.parent_id = ${id} union select c.id from activity c join d on c.parent_id = d.id) select id from d`;
+/** Every record in scope below `id` through the records' parent links. */
+function descendants(id: string, ctx: FilterContext): Fragment {
+  return sql`with recursive d(id) as (select c.id from ${recordsFrom(ctx, 'c')} where c.parent_id = ${id} union ${childrenOf('d', sql`1 = 1`, ctx)}) select id from d`;
 }
 
 /**
  * Records whose effective courses of action (their own, or the nearest ancestor's when they have
  * none) include one matching `match` (a condition on `ec.coa_code`).
  */
-function withCoursesOfAction(match: Fragment): Fragment {
-  return sql`with recursive e(id) as (select ec.activity_id from activity_coa ec where ${match} union select c.id from activity c join e on c.parent_id = e.id where not exists (select 1 from activity_coa k where k.activity_id = c.id)) select id from e`;
+function withCoursesOfAction(match: Fragment, ctx: FilterContext): Fragment {
+  const own = sql`exists (select 1 from activity_coa k where k.activity_id = c.id)`;
+  return sql`with recursive e(id) as (select c.id from ${recordsFrom(ctx, 'c')} join activity_coa ec on ec.activity_id = c.id where ${match} union ${childrenOf('e', sql`not ${own}`, ctx)}) select id from e`;
 }
 
 /** The SQL/JSON path of a top-level key (names are letters, digits, `_` and `.`). */

@@ -1,7 +1,7 @@
 /**
  * The SQL source against the in-memory source (the oracle) on both engines: random record sets are
  * stored, random aggregates and expressions are evaluated by both, and values, ids and counts must
- * be equal — for every record, and for the published records only.
+ * be equal — for every record, for the published ones, and for some institutions' per period.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,16 +82,6 @@ const storedArb: fc.Arbitrary<Stored[]> = fc
       },
     })),
   );
-
-/** Published: marked so, and so is every ancestor (as `public_activity` is built). */
-function publishedOf(stored: readonly Stored[]): Stored[] {
-  const byId = new Map(stored.map((s) => [s.activity.id, s]));
-  const isPublic = (s: Stored): boolean => {
-    const parent = s.activity.parent === null ? undefined : byId.get(s.activity.parent);
-    return s.published && (s.activity.parent === null || (parent !== undefined && isPublic(parent)));
-  };
-  return stored.filter(isPublic);
-}
 
 async function writeCatalog(t: TestDatabase): Promise<void> {
   const db = t.db;
@@ -193,12 +183,28 @@ async function writeRecords(t: TestDatabase, stored: readonly Stored[]): Promise
     a.items.map((t, position) => ({ activity_id: a.id, position, text_es: t.es, text_en: t.en })),
   );
   if (items.length > 0) await db.insertInto('activity_item').values(items).execute();
-  const published = publishedOf(stored);
+  const published = stored.filter((s) => s.published);
   if (published.length > 0)
     await db
       .insertInto('public_activity')
       .values(published.map((s) => ({ activity_id: s.activity.id, period_year: s.period, ministry_code: 'M' })))
       .execute();
+}
+
+/** Which records the sources see: all, the published ones (any subset), or some institutions per period. */
+type Scope = 'all' | 'published' | { institutionsByPeriod: Map<number, string[]> };
+const scopeArb: fc.Arbitrary<Scope> = fc.oneof(
+  fc.constant<Scope>('all'),
+  fc.constant<Scope>('published'),
+  fc
+    .array(fc.tuple(fc.constantFrom(...PERIODS), fc.subarray([...catalog.institutions.keys()])), { maxLength: 4 })
+    .map((pairs): Scope => ({ institutionsByPeriod: new Map(pairs) })),
+);
+
+function inScope(scope: Scope, s: Stored): boolean {
+  if (scope === 'all') return true;
+  if (scope === 'published') return s.published;
+  return scope.institutionsByPeriod.get(s.period)?.includes(s.activity.institution) ?? false;
 }
 
 const periodArb = fc.option(fc.integer({ min: 2020, max: 2023 }), { nil: null });
@@ -217,23 +223,20 @@ describe.each(testEngines())('SQL figure source on %s', (engine) => {
     await t?.dispose();
   });
 
-  const sources = async (stored: Stored[], published: boolean): Promise<[FigureSource, FigureSource]> => {
+  const sources = async (stored: Stored[], scope: Scope): Promise<[FigureSource, FigureSource]> => {
     await writeRecords(t, stored);
-    const records = toFigureRecords(published ? publishedOf(stored) : stored);
-    return [
-      createMemorySource(records, catalog),
-      createSqlSource(t.db, t.engine, { scope: published ? 'published' : 'all' }),
-    ];
+    const records = toFigureRecords(stored.filter((s) => inScope(scope, s)));
+    return [createMemorySource(records, catalog), createSqlSource(t.db, t.engine, { scope })];
   };
 
   it('computes every aggregate as the in-memory source does (value, ids, count)', async () => {
     await fc.assert(
       fc.asyncProperty(
         storedArb,
-        fc.boolean(),
+        scopeArb,
         fc.array(fc.tuple(aggregateArb, periodArb, provenanceArb), { minLength: 1, maxLength: 12 }),
-        async (stored, published, queries) => {
-          const [memory, database] = await sources(stored, published);
+        async (stored, scope, queries) => {
+          const [memory, database] = await sources(stored, scope);
           for (const [node, period, asked] of queries) {
             const query = { node, period, ...asked };
             const [expected, actual] = await Promise.all([memory.aggregate(query), database.aggregate(query)]);
@@ -268,10 +271,10 @@ describe.each(testEngines())('SQL figure source on %s', (engine) => {
     await fc.assert(
       fc.asyncProperty(
         storedArb,
-        fc.boolean(),
+        scopeArb,
         fc.array(fc.tuple(exprArb(2, numbers), periodArb, provenanceArb), { minLength: 1, maxLength: 6 }),
-        async (stored, published, expressions) => {
-          const [memory, database] = await sources(stored, published);
+        async (stored, scope, expressions) => {
+          const [memory, database] = await sources(stored, scope);
           for (const [ast, period, asked] of expressions) {
             if (checkExpression(ast).errors.length > 0) continue;
             const options = { ...(period === null ? {} : { period }), ...asked };

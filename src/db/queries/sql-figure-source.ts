@@ -9,7 +9,7 @@ import {
 import type { Engine } from '../create-db.js';
 import type { DB } from '../tables/schema.js';
 import { compileAggregate } from './figure-aggregate.sql.js';
-import type { FigureScope, Fragment } from './figure-filter.sql.js';
+import type { FigureScope, Fragment } from './figure-scope.sql.js';
 
 export type { FigureScope };
 

@@ -4,10 +4,10 @@ import { validatePeriods } from '../../core/model/validate-period.js';
 import { runChecks, summarize, type Finding } from '../../core/rules/index.js';
 import { PERIOD_FORMAT, periodFileSchema, type Activity, type PeriodFile } from '../../core/schemas/period.schema.js';
 import type { Database } from '../../db/create-db.js';
-import { readExistingActivities } from '../../db/repositories/activity.repository.js';
+import { readActivities, readExistingActivities } from '../../db/repositories/activity.repository.js';
 import { listPeriods, readPeriodFile } from '../../db/repositories/period.repository.js';
-import { readCatalog } from '../../db/repositories/plan.repository.js';
-import { loadFigureContext } from './figure-context.js';
+import { readCatalog, readPlanFile } from '../../db/repositories/plan.repository.js';
+import { openFigures, withDraftRecords } from './figure-context.js';
 import { decodeUtf8, parseJson } from '../../formats/input.js';
 import type { InputFile } from '../data/import.service.js';
 
@@ -33,24 +33,32 @@ export async function checkData(
     });
   const catalog = await readCatalog(database.db);
   const documents = options.files ? await readDocuments(database, options.files, catalog) : null;
-  const extra = documents?.flatMap((d) => d.activities.map((activity) => ({ period: d.period.year, activity }))) ?? [];
-  const ctx = await loadFigureContext(database, extra);
   const years = documents
     ? [...new Set(documents.map((d) => d.period.year))]
     : options.period !== undefined
       ? [options.period]
       : known;
-
-  const findings: Finding[] = [];
+  // A document is checked with the period's stored records it does not restate (read before the draft is written).
+  const plan = documents ? null : await readPlanFile(database.db);
+  const periods: PeriodFile[] = [];
   for (const year of years) {
-    const stored = ctx.activities.filter((a) => a.period === year).map((a) => a.activity);
-    const periods = documents
-      ? documents.filter((d) => d.period.year === year).map((d) => mergeWithStored(d, stored))
-      : [await readPeriodFile(database.db, ctx.plan.id, year)];
-    for (const period of periods)
-      if (period)
-        findings.push(...(await runChecks({ plan: ctx.plan, catalog: ctx.catalog, period, source: ctx.source })));
+    if (documents) {
+      const stored = await readActivities(database.db, { period: year });
+      for (const d of documents) if (d.period.year === year) periods.push(mergeWithStored(d, stored));
+    } else {
+      const file = plan ? await readPeriodFile(database.db, plan.id, year) : null;
+      if (file) periods.push(file);
+    }
   }
+  const extra = documents?.flatMap((d) => d.activities.map((activity) => ({ period: d.period.year, activity }))) ?? [];
+  // Figures are computed in the database; a draft's records are written in a transaction that is rolled back.
+  const findings = await withDraftRecords(database, extra, async (draft) => {
+    const figures = await openFigures(draft);
+    const out: Finding[] = [];
+    for (const period of periods)
+      out.push(...(await runChecks({ plan: figures.plan, catalog: figures.catalog, period, source: figures.source })));
+    return out;
+  });
   return { periods: years, findings, summary: summarize(findings) };
 }
 

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
 import { checkData, type CheckReport } from './check.service.js';
 import { initDatabase } from '../data/init.service.js';
+import { runChecks } from '../../core/rules/index.js';
+import { readPeriodFile } from '../../db/repositories/period.repository.js';
+import { loadFigureContext, openFigures } from './figure-context.js';
 
 /** The findings docs/seed-findings.md documents: each real inconsistency once, nothing else. */
 const EXPECTED = [
@@ -50,5 +53,18 @@ describe.each(testEngines())('checking the 2022 report on %s', (engine) => {
     const men = report.findings.find((f) => f.ref === 'inmujeres-2022-online-police-training')!;
     expect(men.message.en).toMatch(/1,121.*1,120/);
     expect(men.message.es).toMatch(/1,121.*1,120/);
+  });
+
+  it('gives the same findings with figures computed in the database as with every record in memory', async () => {
+    const memory = await loadFigureContext(t);
+    const figures = await openFigures(t);
+    const period = (await readPeriodFile(t.db, memory.plan.id, 2022))!;
+    const input = { plan: memory.plan, catalog: memory.catalog, period };
+    const [expected, actual] = [
+      await runChecks({ ...input, source: memory.source }),
+      await runChecks({ ...input, source: figures.source }),
+    ];
+    expect(actual).toEqual(expected);
+    expect(report.findings).toEqual(expected);
   });
 });

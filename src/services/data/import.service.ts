@@ -1,3 +1,4 @@
+import { bumpPublicVersion } from '../../db/repositories/public.repository.js';
 import { extname } from 'node:path';
 import { AppError, type InputProblem } from '../../core/errors.js';
 import { formatJsonPath, parseWithSchema } from '../../core/i18n/schema-messages.js';
@@ -119,6 +120,8 @@ export async function importFiles(
       (a, b) => (b ? addCounts(a, b) : a),
       emptyCounts(),
     );
+    // What the public sees may have changed: the portal rebuilds its published records on the next read.
+    if (summary.total.created + summary.total.updated > 0) await bumpPublicVersion(trx);
     return summary;
   });
 }

@@ -1,3 +1,4 @@
+import { bumpPublicVersion } from '../../db/repositories/public.repository.js';
 import { readFileSync } from 'node:fs';
 import { listCountries, type Row as PlaceRow } from '../../core/model/place-rows.js';
 import { migrateToLatest, type Database } from '../../db/create-db.js';
@@ -37,7 +38,9 @@ export async function prepareDatabase(database: Database): Promise<{ migrations:
       builtin: 1,
     }));
     await database.db.transaction().execute(async (trx) => {
-      placesAdded = (await upsertRows(trx, 'place', ['code'], rows)).created;
+      const written = await upsertRows(trx, 'place', ['code'], rows);
+      placesAdded = written.created;
+      if (written.created + written.updated > 0) await bumpPublicVersion(trx);
     });
   }
   return { migrations, placesAdded };

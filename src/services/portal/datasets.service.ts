@@ -206,44 +206,42 @@ export async function buildDataset(data: PublishedData, name: DatasetName, perio
   const years = data.periods.map((p) => p.year).filter((y) => period === null || y === period);
   switch (name) {
     case 'records': {
-      const records = new Map(data.records.map((r) => [r.id, r]));
-      const rows = data.activities
-        .filter((a) => years.includes(a.period))
-        .map(({ period: year, activity: a }) => {
-          const r = records.get(a.id);
-          const starts = a.dates.map((d) => d.start).sort();
-          const ends = a.dates.map((d) => d.end).sort();
-          const parts = [a.women, a.men, a.notRecorded];
-          return {
-            period: year,
-            id: a.id,
-            parent_id: a.parent,
-            kind: a.kind,
-            institution: a.institution,
-            ministry: data.ministryOf(a.institution),
-            courses_of_action: join(r?.coursesOfAction ?? a.coursesOfAction),
-            title_es: a.title.es,
-            title_en: a.title.en,
-            summary_es: a.summary?.es ?? null,
-            summary_en: a.summary?.en ?? null,
-            start_date: starts[0] ?? null,
-            end_date: ends[ends.length - 1] ?? null,
-            places: join(a.places),
-            federal_entities: join([
-              ...new Set(a.places.map((p) => data.stateOf(p)).filter((s): s is string => s !== null)),
-            ]),
-            women: a.women,
-            men: a.men,
-            not_recorded: a.notRecorded,
-            total: parts.every((p) => p === null) ? null : parts.reduce<number>((s, p) => s + (p ?? 0), 0),
-            quantity: a.quantity,
-            unit: a.unit,
-            modality: a.attributes.modality ?? null,
-            ugps_category: a.attributes.ugpsCategory ?? null,
-            network_action: a.attributes.networkAction ?? null,
-            fund: a.attributes.fund ?? null,
-          };
-        });
+      const records = new Map((await data.figureRecords()).map((r) => [r.id, r]));
+      const rows = (await data.activities({ periods: years })).map(({ period: year, activity: a }) => {
+        const r = records.get(a.id);
+        const starts = a.dates.map((d) => d.start).sort();
+        const ends = a.dates.map((d) => d.end).sort();
+        const parts = [a.women, a.men, a.notRecorded];
+        return {
+          period: year,
+          id: a.id,
+          parent_id: a.parent,
+          kind: a.kind,
+          institution: a.institution,
+          ministry: data.ministryOf(a.institution),
+          courses_of_action: join(r?.coursesOfAction ?? a.coursesOfAction),
+          title_es: a.title.es,
+          title_en: a.title.en,
+          summary_es: a.summary?.es ?? null,
+          summary_en: a.summary?.en ?? null,
+          start_date: starts[0] ?? null,
+          end_date: ends[ends.length - 1] ?? null,
+          places: join(a.places),
+          federal_entities: join([
+            ...new Set(a.places.map((p) => data.stateOf(p)).filter((s): s is string => s !== null)),
+          ]),
+          women: a.women,
+          men: a.men,
+          not_recorded: a.notRecorded,
+          total: parts.every((p) => p === null) ? null : parts.reduce<number>((s, p) => s + (p ?? 0), 0),
+          quantity: a.quantity,
+          unit: a.unit,
+          modality: a.attributes.modality ?? null,
+          ugps_category: a.attributes.ugpsCategory ?? null,
+          network_action: a.attributes.networkAction ?? null,
+          fund: a.attributes.fund ?? null,
+        };
+      });
       return {
         name,
         title: { es: 'Registros publicados', en: 'Published records' },
@@ -259,7 +257,7 @@ export async function buildDataset(data: PublishedData, name: DatasetName, perio
     case 'indicators': {
       const rows = [];
       for (const ind of data.plan.indicators) {
-        const history = await indicatorHistory(data, ind);
+        const history = await indicatorHistory(data, ind, false);
         for (const h of history.filter((x) => years.includes(x.period)))
           rows.push({
             indicator: ind.code,
@@ -277,7 +275,7 @@ export async function buildDataset(data: PublishedData, name: DatasetName, perio
             baseline_year: ind.baseline?.year ?? null,
             reported_value: h.reported?.value ?? null,
             formula: h.formula ?? ind.formula,
-            record_count: h.recordIds.length,
+            record_count: h.recordCount,
           });
       }
       return {

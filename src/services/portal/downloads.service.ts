@@ -119,7 +119,7 @@ export async function downloadPublishedPeriod(database: Database, year: number):
   const data = await loadFor(database, year);
   const file = await readPeriodFile(database.db, data.plan.id, year);
   if (!file) throw new AppError('not_found', `period ${year} not found`, { es: 'no existe', en: 'not found' });
-  const kept = new Set(data.activities.filter((a) => a.period === year).map((a) => a.activity.id));
+  const kept = new Set((await data.activities({ periods: [year] })).map((a) => a.activity.id));
   const hidden = new Set(file.activities.map((a) => a.id).filter((id) => !kept.has(id)));
   const open = data.ministries.get(year) ?? new Set<string>();
   const published: PeriodFile = {
@@ -154,7 +154,7 @@ const MEASURE_LABEL: Record<PivotQuery['measure'], Record<Lang, string>> = {
 export async function pivotMatrix(database: Database, query: PivotQuery, lang: Lang): Promise<OpenCell[][]> {
   const data = await loadPublishedData(database);
   if (query.filters.period !== undefined) requirePublishedPeriod(data, Number(query.filters.period));
-  const p = computePivot(data, query);
+  const p = computePivot(data, await data.figureRecords(), query);
   const dimLabel = (d: string) =>
     ({
       period: { es: 'Periodo', en: 'Period' },

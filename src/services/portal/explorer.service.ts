@@ -193,10 +193,10 @@ function rootsOf(records: readonly FigureRecord[]): Map<string, string> {
   return roots;
 }
 
-/** Computes a pivot over the published records only. */
-export function computePivot(data: PublishedData, query: PivotQuery): PivotResult {
-  const roots = rootsOf(data.records);
-  const selected = data.records.filter((r) =>
+/** Computes a pivot over the published records only (`data.figureRecords()`). */
+export function computePivot(data: PublishedData, records: readonly FigureRecord[], query: PivotQuery): PivotResult {
+  const roots = rootsOf(records);
+  const selected = records.filter((r) =>
     Object.entries(query.filters).every(
       ([k, v]) => v === undefined || v === '' || matches(data, r, k as PivotFilterKey, v),
     ),

@@ -6,6 +6,7 @@ import {
   type Expr,
   type ExprType,
   type FigureValue,
+  type Provenance,
 } from '../../core/expressions/index.js';
 import type { UgpsCategory } from '../../core/model/kinds.js';
 import type { IndicatorStatus } from '../../core/report/document.js';
@@ -41,6 +42,8 @@ export interface IndicatorPeriod {
   reported: { value: number | null; display: LocalizedText } | null;
   formula: string | null;
   recordIds: string[];
+  /** How many records the value used (recordIds may list only some of them). */
+  recordCount: number;
   inputs: CalculationInput[];
   change: Change | null;
 }
@@ -137,28 +140,47 @@ export async function evaluatePublished(
   data: PublishedData,
   expression: string,
   period: number,
+  provenance: { provenance?: Provenance; limit?: number; inputs?: boolean } = {},
 ): Promise<(FigureValue & { inputs: CalculationInput[] }) | null> {
   const compiled = compileExpression(expression, data.catalog);
   if (!compiled.ok) return null;
-  const value = await evaluateExpression(compiled.ast, data.source, { period });
+  const options = { period, provenance: provenance.provenance, limit: provenance.limit };
+  const value = await evaluateExpression(compiled.ast, data.source, options);
   const inputs: CalculationInput[] = [];
+  if (provenance.inputs === false) return { ...value, inputs };
   const seen = new Set<string>();
   for (const node of aggregatesOf(compiled.ast)) {
     const formula = formatExpression(node);
     if (seen.has(formula)) continue;
     seen.add(formula);
-    const v = await evaluateExpression(node, data.source, { period });
+    const v = await evaluateExpression(node, data.source, options);
     inputs.push({ formula, value: v.value, recordIds: v.recordIds });
   }
   return { ...value, inputs };
 }
 
-/** An indicator's value, status and calculation for every published period, oldest first. */
-export async function indicatorHistory(data: PublishedData, ind: Indicator): Promise<IndicatorPeriod[]> {
+/** How many published records of a period a filter selects. */
+export async function countPublished(data: PublishedData, filter: string, period: number): Promise<number> {
+  const v = await evaluatePublished(data, `count(where ${filter})`, period, { provenance: 'none', inputs: false });
+  return v?.value ?? 0;
+}
+
+/**
+ * An indicator's value, status and calculation for every published period, oldest first. `detail:
+ * false` leaves out the calculation's inputs and record ids (lists and summaries).
+ */
+export async function indicatorHistory(data: PublishedData, ind: Indicator, detail = true): Promise<IndicatorPeriod[]> {
   const out: IndicatorPeriod[] = [];
   for (const { year } of data.periods) {
     const reportedValue = data.reported.get(year)?.find((v) => v.indicator === ind.code) ?? null;
-    const evaluated = ind.formula ? await evaluatePublished(data, ind.formula, year) : null;
+    const evaluated = ind.formula
+      ? await evaluatePublished(
+          data,
+          ind.formula,
+          year,
+          detail ? {} : { provenance: 'bounded', limit: 0, inputs: false },
+        )
+      : null;
     const value = evaluated ? evaluated.value : (reportedValue?.value ?? null);
     const previous = [...out].reverse().find((h) => h.value !== null)?.value ?? null;
     out.push({
@@ -169,6 +191,7 @@ export async function indicatorHistory(data: PublishedData, ind: Indicator): Pro
       reported: reportedValue ? { value: reportedValue.value, display: reportedValue.display } : null,
       formula: evaluated?.formula ?? null,
       recordIds: evaluated?.recordIds ?? [],
+      recordCount: evaluated?.recordCount ?? evaluated?.recordIds.length ?? 0,
       inputs: evaluated?.inputs ?? [],
       change: changeAgainst(value, out),
     });

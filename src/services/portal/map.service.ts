@@ -41,8 +41,12 @@ export interface MapRow {
   /** value per 100,000 women living in the entity (INEGI 2020 census), 1 decimal. */
   ratePer100kWomen: number | null;
   formula: string;
+  /** The first records of the value (at most MAP_RECORD_IDS); `recordCount` is how many there are. */
   recordIds: string[];
+  recordCount: number;
 }
+
+export const MAP_RECORD_IDS = 100;
 
 export interface MapData {
   period: number;
@@ -59,12 +63,11 @@ export interface MapData {
 /** A metric for every federal entity in a published period, with counts and rates per 100,000 women. */
 export async function computeMap(data: PublishedData, period: number, metric: MapMetric): Promise<MapData> {
   const m = MAP_METRICS[metric];
+  const bounded = { provenance: 'bounded', limit: MAP_RECORD_IDS, inputs: false } as const;
   const rows: MapRow[] = [];
-  const located = new Set<string>();
   for (const [code, state] of data.states) {
-    const v = await evaluatePublished(data, `sum(${m.field} where ${m.filter} and place = "${code}")`, period);
+    const v = await evaluatePublished(data, `sum(${m.field} where ${m.filter} and place = "${code}")`, period, bounded);
     const value = v?.value ?? null;
-    for (const id of v?.recordIds ?? []) located.add(id);
     rows.push({
       code,
       cveEnt: code.replace(/^[A-Z]{2}-/, ''),
@@ -77,9 +80,18 @@ export async function computeMap(data: PublishedData, period: number, metric: Ma
           : null,
       formula: v?.formula ?? '',
       recordIds: v?.recordIds ?? [],
+      recordCount: v?.recordCount ?? 0,
     });
   }
-  const national = await evaluatePublished(data, `sum(${m.field} where ${m.filter})`, period);
+  const none = { provenance: 'none', inputs: false } as const;
+  const national = await evaluatePublished(data, `sum(${m.field} where ${m.filter})`, period, none);
+  // Records that count nationally but lie in no entity: the same sum outside every entity.
+  const entities = [...data.states.keys()].map((c) => JSON.stringify(c)).join(', ');
+  const outside =
+    data.states.size === 0
+      ? `sum(${m.field} where ${m.filter})`
+      : `sum(${m.field} where ${m.filter} and not place in (${entities}))`;
+  const unlocated = await evaluatePublished(data, outside, period, { provenance: 'bounded', limit: 0, inputs: false });
   return {
     period,
     metric,
@@ -87,7 +99,7 @@ export async function computeMap(data: PublishedData, period: number, metric: Ma
     rows,
     national: national?.value ?? null,
     nationalFormula: national?.formula ?? '',
-    unlocated: (national?.recordIds ?? []).filter((id) => !located.has(id)).length,
+    unlocated: unlocated?.recordCount ?? 0,
   };
 }
 

@@ -13,6 +13,7 @@ import {
 } from './explorer.service.js';
 import {
   changeAgainst,
+  countPublished,
   evaluatePublished,
   indicatorHistory,
   isDeploymentIndicator,
@@ -70,7 +71,7 @@ export interface IndicatorSummary {
 }
 
 async function summarize(data: PublishedData, ind: Indicator): Promise<IndicatorSummary> {
-  const history = await indicatorHistory(data, ind);
+  const history = await indicatorHistory(data, ind, false);
   return {
     code: ind.code,
     courseOfAction: ind.courseOfAction,
@@ -90,11 +91,11 @@ async function trends(data: PublishedData): Promise<Trend[]> {
     let formula = expression;
     let type: ExprType = 'count';
     for (const { year } of data.periods) {
-      const v = await evaluatePublished(data, expression, year);
+      const v = await evaluatePublished(data, expression, year, { provenance: 'bounded', limit: 0, inputs: false });
       formula = v?.formula ?? expression;
       type = v?.type ?? type;
       const value = v?.value ?? null;
-      points.push({ period: year, value, recordCount: v?.recordIds.length ?? 0, change: changeAgainst(value, points) });
+      points.push({ period: year, value, recordCount: v?.recordCount ?? 0, change: changeAgainst(value, points) });
     }
     out.push({ key, formula, type, points });
   }
@@ -108,8 +109,18 @@ export async function readPublicOverview(database: Database) {
   const acronym = new Map(plan.institutions.map((i) => [i.code, i.acronym]));
   const indicators = await Promise.all(plan.indicators.map((i) => summarize(data, i)));
   const latest = data.periods[data.periods.length - 1]?.year ?? null;
-  const recordsIn = (coa: string) =>
-    data.records.filter((r) => r.period === latest && r.coursesOfAction.includes(coa)).length;
+  const counts = new Map(
+    await Promise.all(
+      plan.coursesOfAction.map(
+        async (c) =>
+          [
+            c.code,
+            latest === null ? 0 : await countPublished(data, `coa = ${JSON.stringify(c.code)}`, latest),
+          ] as const,
+      ),
+    ),
+  );
+  const recordsIn = (coa: string) => counts.get(coa) ?? 0;
   return {
     plan: {
       id: plan.id,
@@ -177,9 +188,11 @@ export async function readPublicIndicator(database: Database, code: string) {
     ...history.flatMap((h) => [...h.recordIds, ...h.inputs.flatMap((i) => i.recordIds)]),
     ...ugps.flatMap((u) => u.rows.flatMap((r) => r.recordIds)),
   ]);
-  const records = data.activities
-    .filter((a) => ids.has(a.activity.id))
-    .map((a) => ({ id: a.activity.id, period: a.period, title: a.activity.title }));
+  const records = (await data.activities({ ids: [...ids] })).map((a) => ({
+    id: a.activity.id,
+    period: a.period,
+    title: a.activity.title,
+  }));
   return {
     code: ind.code,
     number: ind.number,
@@ -200,79 +213,13 @@ export async function readPublicIndicator(database: Database, code: string) {
   };
 }
 
-/** One published record with its parent and children; 404 when it is not published. */
-export async function readPublicRecord(database: Database, id: string) {
-  const data = await loadPublishedData(database);
-  const found = data.activities.find((a) => a.activity.id === id);
-  const record = data.records.find((r) => r.id === id);
-  if (!found || !record)
-    throw notPublished(
-      `record ${id}`,
-      `el registro «${id}» no existe o no está publicado`,
-      `record "${id}" does not exist or is not published`,
-    );
-  const a = found.activity;
-  const inst = new Map(data.plan.institutions.map((i) => [i.code, i]));
-  const coas = new Map(data.plan.coursesOfAction.map((c) => [c.code, c]));
-  const places = new Map(data.plan.places.map((p) => [p.code, p.name]));
-  const placeName = (code: string): LocalizedText => {
-    const s = data.states.get(code);
-    return s ? { es: s.name_es, en: s.name_en } : (places.get(code) ?? { es: code, en: code });
-  };
-  const total = (x: { women: number | null; men: number | null; notRecorded: number | null }) =>
-    x.women === null && x.men === null && x.notRecorded === null
-      ? null
-      : (x.women ?? 0) + (x.men ?? 0) + (x.notRecorded ?? 0);
-  const parent = a.parent ? data.activities.find((x) => x.activity.id === a.parent) : undefined;
-  const institution = inst.get(a.institution);
-  const { modality, mission, ugpsCategory, networkAction, fund, forum, role, provider, partners, audience } =
-    a.attributes;
-  return {
-    id: a.id,
-    period: found.period,
-    kind: a.kind,
-    institution: {
-      code: a.institution,
-      acronym: institution?.acronym ?? a.institution,
-      name: institution?.name ?? { es: a.institution, en: a.institution },
-    },
-    ministry: data.ministryOf(a.institution),
-    coursesOfAction: record.coursesOfAction.map((c) => ({ code: c, text: coas.get(c)?.text ?? { es: c, en: c } })),
-    title: a.title,
-    summary: a.summary,
-    dates: a.dates,
-    places: a.places.map((p) => ({ code: p, name: placeName(p) })),
-    women: a.women,
-    men: a.men,
-    notRecorded: a.notRecorded,
-    total: total(a),
-    quantity: a.quantity,
-    unit: a.unit,
-    measures: a.measures,
-    items: a.items,
-    attributes: { modality, mission, ugpsCategory, networkAction, fund, forum, role, provider, partners, audience },
-    evidence: a.evidence,
-    parent: parent ? { id: parent.activity.id, title: parent.activity.title } : null,
-    children: data.activities
-      .filter((x) => x.activity.parent === a.id)
-      .map(({ activity: c }) => ({
-        id: c.id,
-        title: c.title,
-        women: c.women,
-        men: c.men,
-        notRecorded: c.notRecorded,
-        total: total(c),
-        quantity: c.quantity,
-        unit: c.unit,
-      })),
-  };
-}
+export { readPublicRecord } from './record.service.js';
 
 /** A pivot over the published records. */
 export async function readPivot(database: Database, query: PivotQuery): Promise<PivotResult> {
   const data = await loadPublishedData(database);
   if (query.filters.period !== undefined) requirePublishedPeriod(data, Number(query.filters.period));
-  return computePivot(data, query);
+  return computePivot(data, await data.figureRecords(), query);
 }
 
 /** The values every explorer dimension can take (labels in both languages), for the explorer's controls. */
@@ -298,8 +245,9 @@ export async function readReportingStatus(database: Database) {
   const data = await loadPublishedData(database);
   const all = await database.db.selectFrom('period').select('year').orderBy('year').execute();
   const acronym = new Map(data.plan.institutions.map((i) => [i.code, i.acronym]));
+  const published = await data.figureRecords();
   const histories = new Map(
-    await Promise.all(data.plan.indicators.map(async (i) => [i.code, await indicatorHistory(data, i)] as const)),
+    await Promise.all(data.plan.indicators.map(async (i) => [i.code, await indicatorHistory(data, i, false)] as const)),
   );
   return {
     coursesOfAction: data.plan.coursesOfAction.map((c) => ({ code: c.code, goal: c.goal, text: c.text })),
@@ -307,7 +255,7 @@ export async function readReportingStatus(database: Database) {
     periods: all.map(({ year }) => {
       if (!data.periods.some((p) => p.year === year))
         return { year, published: false, coursesOfAction: [], indicators: [] };
-      const records = data.records.filter((r) => r.period === year);
+      const records = published.filter((r) => r.period === year);
       return {
         year,
         published: true,

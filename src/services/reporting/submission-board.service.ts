@@ -4,7 +4,8 @@ import { runChecks, summarize, type Severity } from '../../core/rules/index.js';
 import type { Database } from '../../db/create-db.js';
 import { readPeriodFile } from '../../db/repositories/period.repository.js';
 import { asState, requireSignedIn } from '../accounts/access.service.js';
-import { loadFigureContext } from '../check/figure-context.js';
+import { openFigures } from '../check/figure-context.js';
+import { chunk } from '../../db/repositories/util.js';
 
 /** One line of the coordinator's board: a ministry's submission for a period. */
 export interface BoardRow {
@@ -56,22 +57,32 @@ export async function listBoard(
   const periods = await periodQuery.execute();
   if (ministries.length === 0 || periods.length === 0) return [];
 
-  const ctx = await loadFigureContext(database);
+  const figures = await openFigures(database);
   const submissions = await db.selectFrom('submission').selectAll().execute();
   const coaRows = await db.selectFrom('coa_institution').select(['coa_code', 'institution_code']).execute();
-  const coaCodes = ctx.plan.coursesOfAction.map((c) => c.code);
-  const ministryOfRecord = new Map(
-    ctx.activities.map((a) => [a.activity.id, ministryOf(a.activity.institution, parents)]),
-  );
+  const coaCodes = figures.plan.coursesOfAction.map((c) => c.code);
   const today = now.toISOString().slice(0, 10);
 
   const rows: BoardRow[] = [];
   for (const p of periods) {
-    const file = await readPeriodFile(db, ctx.plan.id, p.year);
+    // The period's records once; findings may also name records of other periods (year-over-year figures).
+    const file = await readPeriodFile(db, figures.plan.id, p.year);
     const findings = file
-      ? await runChecks({ plan: ctx.plan, catalog: ctx.catalog, period: file, source: ctx.source })
+      ? await runChecks({ plan: figures.plan, catalog: figures.catalog, period: file, source: figures.source })
       : [];
-    const records = toFigureRecords(ctx.activities.filter((a) => a.period === p.year));
+    const activities = file?.activities ?? [];
+    const records = toFigureRecords(activities.map((activity) => ({ period: p.year, activity })));
+    const ministryOfRecord = new Map(activities.map((a) => [a.id, ministryOf(a.institution, parents)]));
+    const elsewhere = [
+      ...new Set(findings.flatMap((f) => [...f.recordIds, ...(f.ref === null ? [] : [f.ref])])),
+    ].filter((id) => !ministryOfRecord.has(id));
+    for (const part of chunk(elsewhere, 500))
+      for (const r of await db
+        .selectFrom('activity')
+        .select(['id', 'institution_code'])
+        .where('id', 'in', part)
+        .execute())
+        ministryOfRecord.set(r.id, ministryOf(r.institution_code, parents));
     for (const m of ministries) {
       const sub = submissions.find((s) => s.institution_code === m.code && s.period_year === p.year);
       const state = sub ? asState(sub.state) : 'draft';

@@ -167,6 +167,7 @@ export const indicatorDetailSchema = z.object({
       reported: z.object({ value: num, display: localized }).nullable(),
       formula: z.string().nullable(),
       recordIds: z.array(z.string()),
+      recordCount: z.number(),
       inputs: z.array(input),
       change,
     }),
@@ -239,7 +240,9 @@ export const mapSchema = z.object({
           populationWomen: num,
           ratePer100kWomen: num,
           formula: z.string(),
+          /** The first records (recordCount says how many there are). */
           recordIds: z.array(z.string()),
+          recordCount: z.number(),
         }),
       ),
       national: num,
