@@ -3,6 +3,7 @@ import { registerActivityRoutes } from './reporting/activities.routes.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
 import { registerAuthRoutes } from './accounts/auth.routes.js';
 import { registerPlanRoutes } from './data/plan.routes.js';
+import { registerIncidenceRoutes } from './incidence/incidence.routes.js';
 import { registerPublicRoutes } from './portal/public.routes.js';
 import { registerReportRoutes } from './report/reports.routes.js';
 import { registerSubmissionRoutes } from './reporting/submissions.routes.js';
@@ -23,4 +24,5 @@ export function registerRoutes(app: App, options: ServerOptions): void {
   registerUserRoutes(app, options);
   registerAuditRoutes(app, options);
   registerXlsxRoutes(app, options);
+  registerIncidenceRoutes(app, options);
 }

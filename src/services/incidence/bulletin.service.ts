@@ -7,6 +7,7 @@ import { buildBulletin } from '../../core/incidence/build-bulletin.js';
 import type { BulletinDocument } from '../../core/incidence/bulletin-document.js';
 import { toBulletinJson } from '../../core/incidence/bulletin-json.js';
 import type { BulletinFigures } from '../../core/incidence/figures.js';
+import { BULLETIN_FORMATS } from '../../core/incidence/vocabulary.js';
 import type { Lang } from '../../core/model/kinds.js';
 import type { Database } from '../../db/create-db.js';
 import { renderBulletinDocx, type BulletinImage } from '../../formats/docx/bulletin-docx.js';
@@ -23,7 +24,7 @@ import { referenceFile } from '../../config/paths.js';
 import type { Progress } from '../data/import.service.js';
 import { loadBulletinFigures } from './figures.service.js';
 
-export const BULLETIN_FORMATS = ['html', 'pdf', 'docx', 'json'] as const;
+export { BULLETIN_FORMATS };
 export type BulletinFormat = (typeof BULLETIN_FORMATS)[number];
 
 export interface BulletinOutput {
