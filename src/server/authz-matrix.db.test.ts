@@ -334,6 +334,12 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ url: '/api/incidence/publications' }),
     expect: incidenceUser,
   },
+  'GET /api/incidence/publications/:id': {
+    access: INCIDENCE_USERS,
+    scope: 'role',
+    request: () => ({ url: `/api/incidence/publications/${NO_SUCH_UUID}` }),
+    expect: (c) => (incidenceUser(c) === '2xx' ? 404 : 403),
+  },
   'GET /api/public/incidence': publicRow('/api/public/incidence'),
   'GET /api/public/incidence/:month': publicRow('/api/public/incidence/2021-12', 'role', () => 404),
   'GET /api/public/incidence-data/:file': publicRow('/api/public/incidence-data/incidence-women.csv'),

@@ -32,9 +32,11 @@ export interface PublicMonth {
   };
 }
 
-export async function listPublicIncidence(
-  database: Database,
-): Promise<{ months: PublicMonth[]; openData: (typeof INCIDENCE_OPEN_FILES)[number][] }> {
+export async function listPublicIncidence(database: Database): Promise<{
+  months: PublicMonth[];
+  entities: { code: string; name: string }[];
+  openData: (typeof INCIDENCE_OPEN_FILES)[number][];
+}> {
   const files = await listBulletinFiles(database, { latestOnly: true });
   const months: PublicMonth[] = [];
   for (const month of [...new Set(files.map((f) => f.month))]) {
@@ -64,5 +66,14 @@ export async function listPublicIncidence(
       },
     });
   }
-  return { months, openData: [...INCIDENCE_OPEN_FILES] };
+  const entities = (
+    await database.db
+      .selectFrom('place')
+      .select(['code', 'name_es'])
+      .where('kind', '=', 'state')
+      .where('code', 'like', 'MX-%')
+      .orderBy('code')
+      .execute()
+  ).map((p) => ({ code: p.code.slice(3), name: p.name_es }));
+  return { months, entities, openData: [...INCIDENCE_OPEN_FILES] };
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useSession } from '../api/session.js';
 import { isLang, type Lang } from '../i18n/index.js';
+import { INCIDENCE_TEXTS } from '../features/incidence/incidence-texts.js';
 
 /** The page frame: skip link, header with navigation, language switch and session, main, footer. */
 export function Layout() {
@@ -39,6 +40,7 @@ export function Layout() {
               {link('/map', t('nav.map'))}
               {link('/reports', t('nav.reports'))}
               {link('/data', t('nav.data'))}
+              {link('/incidence', INCIDENCE_TEXTS[lang].nav)}
               {link('/status', t('nav.status'))}
               {me && link('/app/activities', t('nav.activities'))}
               {me && (me.role === 'coordinator' || me.role === 'admin') && link('/app/review', t('nav.review'))}

@@ -6,7 +6,7 @@ vi.mock('fastify', async (importOriginal) =>
   (await import('../../../../test/route-recorder.js')).recordingFastify(importOriginal),
 );
 import { call, signIn, TEST_PASSWORD, type Session } from '../../../../test/api-helpers.js';
-import { encodeCp1252, victims2021Text } from '../../../../test/fixtures/sesnsp/generate-sesnsp.js';
+import { MARKER, markedVictims2021 } from '../../../../test/fixtures/sesnsp/generate-sesnsp.js';
 import { recordedRoutes } from '../../../../test/route-recorder.js';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.js';
 import { readZip } from '../../../../test/zip.js';
@@ -22,18 +22,6 @@ import type { PublicIncidenceList } from './incidence.schemas.js';
  * months after the published one carry a marker count that no public route may ever show.
  */
 const HAS_BROWSER = existsSync('/usr/bin/chromium') && existsSync('/usr/bin/pdftotext');
-const MARKER = 987_654;
-
-/** The 2021 victims file with a marker count in one femicide row for April to December. */
-function markedVictims(): Buffer {
-  const lines = victims2021Text().split('\r\n');
-  const i = lines.findIndex((l) => l.includes(',Feminicidio,Feminicidio,') && l.includes(',Mujer,'));
-  const cells = lines[i]!.split(',');
-  for (let m = 3; m < 12; m++) cells[cells.length - 12 + m] = String(MARKER);
-  lines[i] = cells.join(',');
-  return encodeCp1252(lines.join('\r\n'));
-}
-
 /** What a response shows: PDF text, ZIP (XLSX, DOCX) parts unpacked, else UTF-8. */
 function shown(raw: Buffer): string {
   if (raw.subarray(0, 5).toString('latin1') === '%PDF-')
@@ -54,7 +42,7 @@ describe.skipIf(!HAS_BROWSER)('incidence routes (sqlite)', () => {
   beforeAll(async () => {
     t = await createTestDatabase('sqlite');
     await initDatabase(t);
-    await importIncidenceFiles(t, [{ name: 'victims-2021.csv', bytes: markedVictims() }]);
+    await importIncidenceFiles(t, [{ name: 'victims-2021.csv', bytes: markedVictims2021() }]);
     const people = {
       coordinator: { role: 'coordinator', institution: 'SRE' },
       sesnspEditor: { role: 'editor', institution: 'SSPC-SESNSP' },

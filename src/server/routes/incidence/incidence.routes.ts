@@ -11,6 +11,7 @@ import { errorSchema } from '../../errors.js';
 import { requireActor, requireRole } from '../../guards.js';
 import {
   fileInfoSchema,
+  idParams,
   langOnlyQuery,
   listQuery,
   monthParams,
@@ -119,6 +120,25 @@ export function registerIncidenceRoutes(app: App, options: ServerOptions): void 
     async (req) => {
       await requireIncidenceUser(database, requireActor(req), 'GET /api/incidence/publications');
       return listBulletinFiles(database, { month: req.query.month });
+    },
+  );
+
+  app.get(
+    '/api/incidence/publications/:id',
+    {
+      config: { access: INCIDENCE_USERS },
+      schema: {
+        tags: [TAG],
+        summary: 'A published file (any version) exactly as published',
+        params: idParams,
+        querystring: langOnlyQuery,
+        response: { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      await requireIncidenceUser(database, requireActor(req), 'GET /api/incidence/publications/:id');
+      const file = await readBulletinFile(database, { id: req.params.id });
+      return sendFile(reply.header('x-content-sha256', file.contentHash), file, 'download');
     },
   );
 

@@ -12,6 +12,7 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a YYYY-MM mon
 const langField = z.enum(['es', 'en']).optional();
 
 export const monthParams = z.strictObject({ month });
+export const idParams = z.strictObject({ id: z.string().uuid() });
 export const reportQuery = z.strictObject({ format: z.enum(BULLETIN_FORMATS).default('html'), lang: langField });
 export const publicReportQuery = z.strictObject({ format: z.enum(BULLETIN_FORMATS).default('html'), lang: langField });
 export const publishBody = z.strictObject({ note: z.string().trim().max(2000).optional() }).nullish();
@@ -93,6 +94,8 @@ export const publicMonthSchema = z.object({
 });
 export const publicListSchema = z.object({
   months: z.array(publicMonthSchema),
+  /** INEGI code ("01") and name of every entity, for the tables and the map. */
+  entities: z.array(z.object({ code: z.string(), name: z.string() })),
   openData: z.array(z.enum(INCIDENCE_OPEN_FILES)),
 });
 
