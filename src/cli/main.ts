@@ -6,6 +6,7 @@ import { registerCheck } from './commands/check.command.js';
 import { registerDb } from './commands/db.command.js';
 import { registerExport } from './commands/export.command.js';
 import { registerImport } from './commands/import.command.js';
+import { registerIncidence } from './commands/incidence.command.js';
 import { registerInit } from './commands/init.command.js';
 import { registerPublish } from './commands/publish.command.js';
 import { registerReport } from './commands/report.command.js';
@@ -73,6 +74,7 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
   registerPublish(program, lang, io);
   registerUser(program, lang, io);
   registerDb(program, lang, io);
+  registerIncidence(program, lang, io);
   return program;
 }
 

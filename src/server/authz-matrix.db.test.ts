@@ -67,6 +67,8 @@ const transition =
     (({ ok: '2xx', forbidden: 403, conflict: 409 }) as const)[
       canTransition(c.actor, action, c.ministry, parents, c.state)
     ];
+const INCIDENCE_USERS = ['admin', 'coordinator', 'editor', 'viewer'] as const;
+const incidenceUser = (c: Case): Expect => (c.actor?.role === 'admin' || c.actor?.role === 'coordinator' ? '2xx' : 403);
 const submissionUrl = (c: Case, tail: string) => `/api/submissions/${c.ministry}/${OPEN_YEAR}/${tail}`;
 const NO_SUCH_UUID = '00000000-0000-4000-8000-000000000000';
 const publicRow = (url: string, scope: Row['scope'] = 'role', expect?: Row['expect']): Row => ({
@@ -366,6 +368,40 @@ const MATRIX: Record<string, Row> = {
     },
     mutates: true,
   },
+  // Issue 11: the monthly incidence reports (coordination and SSPC people; none of the matrix's people is SSPC).
+  'GET /api/incidence/status': {
+    access: INCIDENCE_USERS,
+    scope: 'role',
+    request: () => ({ url: '/api/incidence/status' }),
+    expect: incidenceUser,
+  },
+  'GET /api/incidence/reports/:month': {
+    access: INCIDENCE_USERS,
+    scope: 'role',
+    request: () => ({ url: '/api/incidence/reports/2021-12?format=json' }),
+    expect: (c) => (incidenceUser(c) === '2xx' ? 404 : 403),
+  },
+  'POST /api/incidence/reports/:month/publish': {
+    access: COORDINATION,
+    scope: 'role',
+    request: () => ({ url: '/api/incidence/reports/2021-12/publish', payload: {} }),
+    expect: () => 404,
+  },
+  'GET /api/incidence/publications': {
+    access: INCIDENCE_USERS,
+    scope: 'role',
+    request: () => ({ url: '/api/incidence/publications' }),
+    expect: incidenceUser,
+  },
+  'GET /api/incidence/publications/:id': {
+    access: INCIDENCE_USERS,
+    scope: 'role',
+    request: () => ({ url: `/api/incidence/publications/${NO_SUCH_UUID}` }),
+    expect: (c) => (incidenceUser(c) === '2xx' ? 404 : 403),
+  },
+  'GET /api/public/incidence': publicRow('/api/public/incidence'),
+  'GET /api/public/incidence/:month': publicRow('/api/public/incidence/2021-12', 'role', () => 404),
+  'GET /api/public/incidence-data/:file': publicRow('/api/public/incidence-data/incidence-women.csv'),
   // OpenAPI documentation (public, not API data).
   'GET /docs': docsRow('/docs'),
   'HEAD /docs/': docsRow('/docs/'),

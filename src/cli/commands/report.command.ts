@@ -7,7 +7,7 @@ import { compileReports, REPORT_FORMATS, type ReportFormat } from '../../service
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 
-function parseList<T extends string>(value: string, allowed: readonly T[], what: string): T[] {
+export function parseList<T extends string>(value: string, allowed: readonly T[], what: string): T[] {
   const items = value
     .split(',')
     .map((s) => s.trim())

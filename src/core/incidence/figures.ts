@@ -40,6 +40,8 @@ export type Missing = 'not-loaded' | 'not-published' | 'after-month';
 
 export interface Measure {
   value: number | null;
+  /** The file kind the value is read from. */
+  kind: IncidenceKind;
   formula: string;
   cut: CutInfo | null;
   leaves: number;
@@ -153,8 +155,9 @@ class Cube {
     ];
     const formula = `sum(${sel.kind}[${year}]; ${parts.join('; ')})`;
     const cut = this.cut(sel.kind, year);
-    if (!cut) return { value: null, formula, cut, leaves: 0, missing: 'not-loaded' };
-    if (to > cut.lastMonth) return { value: null, formula, cut, leaves: 0, missing: 'not-published' };
+    const kind = sel.kind;
+    if (!cut) return { value: null, kind, formula, cut, leaves: 0, missing: 'not-loaded' };
+    if (to > cut.lastMonth) return { value: null, kind, formula, cut, leaves: 0, missing: 'not-published' };
     let value = 0;
     let leaves = 0;
     for (const subtype of sel.subtypes)
@@ -165,7 +168,7 @@ class Cube {
         value += r.count;
         leaves += r.leaves;
       }
-    return { value, formula, cut, leaves, missing: null };
+    return { value, kind, formula, cut, leaves, missing: null };
   }
 
   modalities(crime: BulletinCrime, year: number): string[] {
@@ -188,6 +191,13 @@ class Cube {
   }
 }
 
+/** A part's share of a whole, in percent. */
+export function share(part: Measure, whole: Measure): Measure {
+  const value =
+    part.value === null || whole.value === null || whole.value === 0 ? null : (part.value / whole.value) * 100;
+  return { ...part, value, formula: `share(${part.formula}; ${whole.formula})` };
+}
+
 /** Rate per 100,000 women, unrounded; null without a count or a population. */
 export function ratePer100k(count: number | null, women: number | null): number | null {
   if (count === null || women === null || women <= 0) return null;
@@ -204,13 +214,14 @@ function rate(m: Measure, women: number | null, population: string): RateMeasure
   };
 }
 
-function change(now: Measure, before: Measure): Measure {
+export function change(now: Measure, before: Measure): Measure {
   const value =
     now.value === null || before.value === null || before.value === 0
       ? null
       : ((now.value - before.value) / before.value) * 100;
   return {
     value,
+    kind: now.kind,
     formula: `growth(${before.formula}; ${now.formula})`,
     cut: now.cut,
     leaves: now.leaves + before.leaves,

@@ -4,6 +4,11 @@
  * source is.
  */
 
+/** Formats of the monthly report (JSON is the same in every language). */
+export const BULLETIN_FORMATS = ['html', 'pdf', 'docx', 'json'] as const;
+/** Files of the incidence open data (published months only). */
+export const INCIDENCE_OPEN_FILES = ['incidence-women.csv', 'incidence-women.xlsx', 'incidence-women.json'] as const;
+
 /** What a SESNSP file counts, and at which level. */
 export const INCIDENCE_KINDS = ['victims', 'state-crimes', 'municipal-crimes'] as const;
 export type IncidenceKind = (typeof INCIDENCE_KINDS)[number];

@@ -3,7 +3,7 @@
  * month → count; zero cells are not stored, a month after the cut's last month is not yet published)
  * and the published monthly bulletins.
  */
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { normalizeLabel, type IncidenceKind } from '../../core/incidence/vocabulary.js';
 import type { SeriesLabels } from '../../core/incidence/rows.js';
 import type { DB, Row } from '../tables/schema.js';
@@ -96,10 +96,35 @@ export async function replaceCut(
   }
   await trx.insertInto('incidence_cut').values(cut).execute();
   const ids = await seriesIds(trx, series);
-  // 5 parameters a row: 3,000 rows stay under both engines' limits.
+  await insertLeaves(trx, cut.id, leaves, ids);
+}
+
+/**
+ * Inserts the leaves of a cut. The one dialect-specific write (tested on both engines): PostgreSQL
+ * takes 50,000 rows a statement as four arrays (unnest), ten times faster than multi-row VALUES;
+ * SQLite takes multi-row VALUES of 3,000 rows (5 parameters a row, under its limit).
+ */
+async function insertLeaves(
+  trx: Kysely<DB>,
+  cutId: string,
+  leaves: readonly Leaf[],
+  ids: readonly number[],
+): Promise<void> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    for (let i = 0; i < leaves.length; i += 50_000) {
+      const part = leaves.slice(i, i + 50_000);
+      await sql`insert into incidence_count (cut_id, place_code, series_id, month, count)
+        select ${cutId}, t.p, t.s, t.m, t.c
+        from unnest(${part.map((l) => l.place)}::text[], ${part.map((l) => ids[l.series]!)}::int[],
+                    ${part.map((l) => l.month)}::int[], ${part.map((l) => l.count)}::int[]) as t(p, s, m, c)`.execute(
+        trx,
+      );
+    }
+    return;
+  }
   for (let i = 0; i < leaves.length; i += 3000) {
     const part = leaves.slice(i, i + 3000).map((l) => ({
-      cut_id: cut.id,
+      cut_id: cutId,
       place_code: l.place,
       series_id: ids[l.series]!,
       month: l.month,

@@ -94,16 +94,16 @@ export async function readSesnspCsv(
         table.kind = kind;
         continue;
       }
-      const row = readRow(cells, line, kind, header, problems);
-      if (!row) continue;
-      const key = `${row.labels.legalGood}\u241F${row.labels.crimeType}\u241F${row.labels.subtype}\u241F${row.labels.modality}\u241F${row.labels.sex}\u241F${row.labels.ageBand}`;
-      let series = seriesIndex.get(key);
-      if (series === undefined) {
-        series = table.series.length;
-        table.series.push(row.labels);
-        seriesIndex.set(key, series);
-      }
-      table.rows.push({ ...row.row, series });
+      const row = readRow(cells, line, kind, header, problems, (key, labels) => {
+        let series = seriesIndex.get(key);
+        if (series === undefined) {
+          series = table.series.length;
+          table.series.push(labels());
+          seriesIndex.set(key, series);
+        }
+        return series;
+      });
+      if (row) table.rows.push(row);
     }
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
@@ -151,7 +151,9 @@ function readRow(
   kind: IncidenceKind,
   header: string[],
   problems: ProblemList,
-): { row: Omit<SesnspRow, 'series'>; labels: SeriesLabels } | null {
+  /** The index of a row's series, from its key; `labels` is called for a series not seen yet. */
+  seriesOf: (key: string, labels: () => SeriesLabels) => number,
+): SesnspRow | null {
   const where = `row ${line}`;
   if (cells.length !== header.length) {
     problems.add(where, null, {
@@ -183,17 +185,13 @@ function readRow(
     municipality = mun.padStart(5, '0');
     c = 5;
   }
-  const labels: SeriesLabels = {
-    legalGood: at(c),
-    crimeType: at(c + 1),
-    subtype: at(c + 2),
-    modality: at(c + 3),
-    sex: kind === 'victims' ? at(c + 4) : '',
-    ageBand: kind === 'victims' ? at(c + 5) : '',
-  };
   const labelCols = kind === 'victims' ? 6 : 4;
-  for (let i = c; i < c + labelCols; i++)
-    if (at(i) === '') problems.add(where, header[i]!, { es: 'está vacío', en: 'is empty' });
+  let key = '';
+  for (let i = c; i < c + labelCols; i++) {
+    const label = at(i);
+    if (label === '') problems.add(where, header[i]!, { es: 'está vacío', en: 'is empty' });
+    key += `${label}\u241F`;
+  }
   const first = c + labelCols;
   const months: (number | null)[] = [];
   for (let m = 0; m < MONTHS_ES.length; m++) {
@@ -204,8 +202,13 @@ function readRow(
     } else months.push(r.value);
   }
   if (problems.count > before) return null;
-  return {
-    row: { line, year, entity: ent.padStart(2, '0'), entityName: at(2), municipality, months },
-    labels,
-  };
+  const series = seriesOf(key, () => ({
+    legalGood: at(c),
+    crimeType: at(c + 1),
+    subtype: at(c + 2),
+    modality: at(c + 3),
+    sex: kind === 'victims' ? at(c + 4) : '',
+    ageBand: kind === 'victims' ? at(c + 5) : '',
+  }));
+  return { line, year, entity: ent.padStart(2, '0'), entityName: at(2), municipality, series, months };
 }

@@ -3,6 +3,7 @@ import { registerActivityRoutes } from './reporting/activities.routes.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
 import { registerAuthRoutes } from './accounts/auth.routes.js';
 import { registerPlanRoutes } from './data/plan.routes.js';
+import { registerIncidenceRoutes } from './incidence/incidence.routes.js';
 import { registerPublicRoutes } from './portal/public.routes.js';
 import { registerReportRoutes } from './report/reports.routes.js';
 import { registerSubmissionRoutes } from './reporting/submissions.routes.js';
@@ -29,4 +30,5 @@ export function registerRoutes(app: App, options: ServerOptions): void {
   registerNoticeRoutes(app, options);
   registerPasswordResetRoutes(app, options);
   registerPeriodRoutes(app, options);
+  registerIncidenceRoutes(app, options);
 }

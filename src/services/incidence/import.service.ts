@@ -5,6 +5,7 @@
  * leaves: a newer cut of a year replaces that year's rows; the same rows again change nothing.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
 import { AppError, type InputProblem } from '../../core/errors.js';
 import type { Actor } from '../../core/model/access.js';
 import type { SesnspTable } from '../../core/incidence/rows.js';
@@ -14,6 +15,7 @@ import type { Database } from '../../db/create-db.js';
 import { appendAudit } from '../../db/repositories/audit.repository.js';
 import { readCuts, replaceCut, type Leaf } from '../../db/repositories/incidence.repository.js';
 import { readSesnspCsv } from '../../formats/sesnsp/read-sesnsp.js';
+export { MAX_SESNSP_BYTES } from '../../formats/sesnsp/decode-text.js';
 import type { InputFile, Progress } from '../data/import.service.js';
 
 export interface ImportedYear {
@@ -165,7 +167,7 @@ export async function importIncidenceFiles(
           kind: p.table.kind,
           year: y.year,
           cut_date: p.cutDate,
-          file_name: p.table.file,
+          file_name: basename(p.table.file),
           content_hash: hash,
           last_month: y.lastMonth,
           row_count: y.rows,

@@ -4,6 +4,7 @@ import { useSession } from '../api/session.js';
 import { isLang, type Lang } from '../i18n/index.js';
 import { NoticeBell } from './ui/notice-bell.js';
 import { useTitleFromHeading } from './ui/use-page-title.js';
+import { INCIDENCE_TEXTS } from '../features/incidence/incidence-texts.js';
 
 /** The page frame: skip link, header with navigation, language switch and session, main, footer. */
 export function Layout() {
@@ -42,6 +43,7 @@ export function Layout() {
               {link('/map', t('nav.map'))}
               {link('/reports', t('nav.reports'))}
               {link('/data', t('nav.data'))}
+              {link('/incidence', INCIDENCE_TEXTS[lang].nav)}
               {link('/status', t('nav.status'))}
               {me && link('/app/activities', t('nav.activities'))}
               {me && (me.role === 'coordinator' || me.role === 'admin') && link('/app/review', t('nav.review'))}

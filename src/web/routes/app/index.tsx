@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { ActivitiesPage } from './activities/activities.page.js';
 import { ActivityPage } from './activity/activity.page.js';
+import { IncidencePage } from './incidence/incidence.page.js';
 import { AppPlanPage } from './plan/app-plan.page.js';
 import { DeletedPage } from './deleted/deleted.page.js';
 import { AppHome } from './dashboard/app-home.js';
@@ -48,6 +49,8 @@ export const appRoutes: RouteObject[] = [
           </RoleGate>
         ),
       },
+      // The coordination and the SSPC's people; the API refuses everyone else, and the page says so.
+      { path: 'incidence', element: <IncidencePage /> },
       {
         path: 'periods',
         element: (

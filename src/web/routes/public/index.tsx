@@ -15,4 +15,9 @@ export const publicRoutes: RouteObject[] = [
   { path: 'data', lazy: async () => ({ Component: (await import('./data.page.js')).DataPage }) },
   { path: 'status', lazy: async () => ({ Component: (await import('./status.page.js')).StatusPage }) },
   { path: 'records/:id', lazy: async () => ({ Component: (await import('./record.page.js')).RecordPage }) },
+  { path: 'incidence', lazy: async () => ({ Component: (await import('./incidence.page.js')).IncidencePage }) },
+  {
+    path: 'incidence/:month',
+    lazy: async () => ({ Component: (await import('./incidence-month.page.js')).IncidenceMonthPage }),
+  },
 ];

@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router';
 import type { Me } from '../../../api/session.js';
 import { RequireSession } from '../../../components/ui/require-session.js';
 import { useLang } from '../../../components/ui/use-lang.js';
+import { INCIDENCE_TEXTS, showsIncidence } from '../../../features/incidence/incidence-texts.js';
 
 /** Frame of the signed-in application: who you are, the pages your role uses, then the page. */
 export function AppShell() {
@@ -39,6 +40,7 @@ function Shell({ me }: { me: Me }) {
           {coordinator && link('review', t('app.nav.review'))}
           {coordinator && link('report', t('app.nav.report'))}
           {coordinator && link('periods', t('app.nav.periods'))}
+          {showsIncidence(me) && link('incidence', INCIDENCE_TEXTS[lang].nav)}
           {link('plan', t('app.nav.plan'))}
           {me.role === 'admin' && link('users', t('app.nav.users'))}
         </ul>

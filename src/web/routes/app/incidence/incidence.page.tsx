@@ -1,0 +1,209 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../../api/client.js';
+import { formatDateTime } from '../../../components/ui/format.js';
+import { useLang } from '../../../components/ui/use-lang.js';
+import { useResource } from '../../../components/ui/use-resource.js';
+import { formatDate, formatNumber } from '../../../i18n/index.js';
+import { fill, INCIDENCE_TEXTS, monthLabel } from '../../../features/incidence/incidence-texts.js';
+import type {
+  BulletinFileView,
+  IncidenceStatusView,
+  PublicationView,
+} from '../../../../server/routes/incidence/incidence.schemas.js';
+import { useMe } from '../shell/use-me.js';
+
+const FORMATS = ['html', 'pdf', 'docx'] as const;
+const LANGS = ['es', 'en'] as const;
+
+/**
+ * The monthly incidence reports for the coordination and the SSPC: the stored SESNSP cuts, a month's
+ * draft in every language and format, publication (coordination) and the published versions.
+ */
+export function IncidencePage() {
+  const lang = useLang();
+  const x = INCIDENCE_TEXTS[lang];
+  const me = useMe();
+  const coordinator = me.role === 'coordinator' || me.role === 'admin';
+  const status = useResource<IncidenceStatusView>('/api/incidence/status', lang);
+  const files = useResource<BulletinFileView[]>('/api/incidence/publications', lang);
+  const [month, setMonth] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const months = [...(status.data?.months ?? [])].reverse();
+  useEffect(() => {
+    if (month === null && months[0]) setMonth(months[0]);
+  }, [month, months]);
+
+  if (status.error)
+    return (
+      <div className="notice notice-error" role="alert">
+        <h1>{x.appTitle}</h1>
+        <p>{status.error.message}</p>
+      </div>
+    );
+
+  const publish = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (month === null) return;
+    const note = (new FormData(e.currentTarget).get('note') as string | null)?.trim() ?? '';
+    setBusy(true);
+    setMessage(null);
+    api<PublicationView>(`/api/incidence/reports/${month}/publish`, {
+      method: 'POST',
+      body: note ? { note } : {},
+      lang,
+    })
+      .then((p) => {
+        setMessage({
+          ok: p.registration.action !== 'locked',
+          text: `${fill(x.published, { version: p.version, month: monthLabel(month, lang) })} ${p.registration.message[lang]}`,
+        });
+        files.reload();
+        status.reload();
+      })
+      .catch((err: unknown) => setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) }))
+      .finally(() => setBusy(false));
+  };
+
+  const byVersion = new Map<string, BulletinFileView[]>();
+  for (const f of files.data ?? []) {
+    const key = `${f.month} · ${fill(x.version, { version: f.version })}`;
+    byVersion.set(key, [...(byVersion.get(key) ?? []), f]);
+  }
+
+  return (
+    <>
+      <h1>{x.appTitle}</h1>
+      <p>{x.appIntro}</p>
+      <h2>{x.dataTitle}</h2>
+      {status.data && status.data.cuts.length === 0 ? (
+        <p>{x.noData}</p>
+      ) : (
+        <table className="data" data-testid="incidence-cuts">
+          <thead>
+            <tr>
+              <th scope="col">{x.kind}</th>
+              <th scope="col" className="num">
+                {x.year}
+              </th>
+              <th scope="col">{x.file}</th>
+              <th scope="col">{x.cutDate}</th>
+              <th scope="col">{x.lastMonth}</th>
+              <th scope="col" className="num">
+                {x.rows}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(status.data?.cuts ?? []).map((c) => (
+              <tr key={`${c.kind}-${c.year}`}>
+                <th scope="row">{x.kinds[c.kind]}</th>
+                <td className="num">{c.year}</td>
+                <td>
+                  <code>{c.fileName}</code>
+                </td>
+                <td>{formatDate(c.cutDate, lang)}</td>
+                <td>{c.lastMonth > 0 ? monthLabel(`${c.year}-${String(c.lastMonth).padStart(2, '0')}`, lang) : '—'}</td>
+                <td className="num">{formatNumber(c.rows, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {month !== null && (
+        <>
+          <h2>{x.monthTitle}</h2>
+          <label>
+            {x.month}{' '}
+            <select value={month} onChange={(e) => setMonth(e.target.value)}>
+              {months.map((m) => (
+                <option key={m} value={m}>
+                  {monthLabel(m, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p>{x.draftHelp}</p>
+          <table className="data" data-testid="incidence-drafts">
+            <thead>
+              <tr>
+                <th scope="col">{x.language}</th>
+                {FORMATS.map((f) => (
+                  <th key={f} scope="col">
+                    {f.toUpperCase()}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {LANGS.map((l) => (
+                <tr key={l}>
+                  <th scope="row">{l === 'es' ? 'Español' : 'English'}</th>
+                  {FORMATS.map((f) => (
+                    <td key={f}>
+                      <a
+                        href={`/api/incidence/reports/${month}?format=${f}&lang=${l}`}
+                        download={f !== 'html' ? '' : undefined}
+                      >
+                        {x.download} ({f.toUpperCase()}, {l})
+                      </a>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            <a href={`/api/incidence/reports/${month}?format=json`} download="">
+              {x.json}
+            </a>
+          </p>
+          <h2>{x.publishTitle}</h2>
+          {coordinator ? (
+            <form className="stack" onSubmit={publish}>
+              <p>{x.publishHelp}</p>
+              <label>
+                {x.note}
+                <textarea name="note" rows={2} maxLength={2000} />
+              </label>
+              <button className="primary" type="submit" disabled={busy}>
+                {busy ? x.publishing : fill(x.publish, { month: monthLabel(month, lang) })}
+              </button>
+              {message && (
+                <p className={message.ok ? undefined : 'error'} role={message.ok ? 'status' : 'alert'}>
+                  {message.text}
+                </p>
+              )}
+            </form>
+          ) : (
+            <p>{x.onlyCoordination}</p>
+          )}
+        </>
+      )}
+      <h2>{x.publishedTitle}</h2>
+      {byVersion.size === 0 ? (
+        <p>{x.noneYet}</p>
+      ) : (
+        [...byVersion.entries()].map(([key, list]) => (
+          <section key={key} className="panel" aria-label={key}>
+            <h3>
+              {monthLabel(list[0]!.month, lang)} · {fill(x.version, { version: list[0]!.version })} ·{' '}
+              {formatDateTime(list[0]!.publishedAt, lang)}
+            </h3>
+            {list[0]!.note && <p>{list[0]!.note}</p>}
+            <ul>
+              {list.map((f) => (
+                <li key={f.id}>
+                  <a href={`/api/incidence/publications/${f.id}`} download={f.fileName}>
+                    {f.fileName}
+                  </a>{' '}
+                  <small>SHA-256 {f.contentHash.slice(0, 16)}…</small>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </>
+  );
+}
