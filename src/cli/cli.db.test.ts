@@ -393,7 +393,7 @@ describe('init reports what it did', () => {
         placesAdded: number;
         seed: { total: { created: number; updated: number; unchanged: number } };
       }>(r);
-      expect(body.migrations).toEqual(['0001-initial', '0002-workflow']);
+      expect(body.migrations).toEqual(['0001-initial', '0002-workflow', '0003-hardening']);
       expect(body.placesAdded).toBeGreaterThan(2_700);
       expect(body.seed.total.unchanged).toBe(0);
       expect(body.seed.total.updated).toBe(0);

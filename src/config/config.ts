@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
 /** The only reader of process.env. */
 const envSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).optional(),
@@ -9,6 +13,15 @@ const envSchema = z.object({
   LANG: z.string().optional(),
   LC_ALL: z.string().optional(),
   NAP1325_TEST_PG: z.string().optional(),
+  /** The audit chain's key (QUALITY D3); else a key file in NAP1325_AUDIT_DIR, generated on first start. */
+  NAP1325_AUDIT_KEY: z.string().trim().min(32, 'at least 32 characters / al menos 32 caracteres').optional(),
+  /** Where the audit key file and the anchors log live (default: the SQLite file's folder, else ./data). */
+  NAP1325_AUDIT_DIR: z.string().trim().min(1).optional(),
+  /** `Secure` session cookie: set to true when the application is reached over HTTPS. */
+  COOKIE_SECURE: boolish.default(false),
+  /** Trust X-Forwarded-* from a reverse proxy: true, a hop count, or addresses/CIDRs separated by commas. */
+  TRUST_PROXY: z.string().trim().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export const DEFAULT_DATABASE = './data/nap1325.sqlite';
@@ -18,7 +31,15 @@ export interface AppConfig {
   host: string;
   port: number;
   lang: 'es' | 'en';
+  auditKey: string | null;
+  auditDir: string | null;
+  cookieSecure: boolean;
+  /** Fastify's trustProxy: false, true, a hop count or a list of addresses. */
+  trustProxy: boolean | number | string;
+  logLevel: LogLevel;
 }
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export class ConfigError extends Error {}
 
@@ -34,6 +55,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     port: e.PORT,
     lang: e.NAP1325_LANG ?? langFromLocale(e.LC_ALL ?? e.LANG),
+    auditKey: e.NAP1325_AUDIT_KEY ?? null,
+    auditDir: e.NAP1325_AUDIT_DIR ?? null,
+    cookieSecure: e.COOKIE_SECURE,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    logLevel: e.LOG_LEVEL,
   };
 }
 
@@ -46,4 +72,11 @@ export function langFromLocale(locale: string | undefined): 'es' | 'en' {
 export function readTestPostgresUrl(env: NodeJS.ProcessEnv = process.env): string | null {
   const url = env.NAP1325_TEST_PG ?? (env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : undefined);
   return url && url.trim() !== '' ? url : null;
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || /^(false|0|no)$/i.test(value)) return false;
+  if (/^(true|yes)$/i.test(value)) return true;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  return value;
 }

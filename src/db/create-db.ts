@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type 
 import pg from 'pg';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-workflow.js';
+import * as m0003 from './migrations/0003-hardening.js';
 import type { DB } from './tables/schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -56,12 +57,22 @@ function redact(url: string): string {
   }
 }
 
-const MIGRATIONS: Record<string, Migration> = { '0001-initial': m0001, '0002-workflow': m0002 };
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': m0001,
+  '0002-workflow': m0002,
+  '0003-hardening': m0003,
+};
 
 class StaticProvider implements MigrationProvider {
   getMigrations(): Promise<Record<string, Migration>> {
     return Promise.resolve(MIGRATIONS);
   }
+}
+
+/** Applies the migrations up to and including `name` (tests of data written by older versions). */
+export async function migrateUpTo(db: Kysely<DB>, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider: new StaticProvider() }).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error('migration failed');
 }
 
 /** Applies pending migrations; returns the names applied. Throws with the failing migration's error. */

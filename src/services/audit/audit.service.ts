@@ -1,6 +1,7 @@
 import type { Actor } from '../../core/model/access.js';
 import type { Database } from '../../db/create-db.js';
-import { readAudit, verifyAuditChain } from '../../db/repositories/audit.repository.js';
+import { readAudit, verifyAuditChain, type ChainReport } from '../../db/repositories/audit.repository.js';
+import { readFileAnchors, recordAnchor } from './audit-key.service.js';
 import { forbiddenError, recordDenial, requireSignedIn } from '../accounts/access.service.js';
 
 export interface AuditView {
@@ -54,12 +55,13 @@ export async function listAudit(
   }));
 }
 
-/** Recomputes the hash chain: intact, or the first broken sequence number. */
-export async function verifyAudit(
-  database: Database,
-  actor: Actor,
-): Promise<{ intact: boolean; brokenAt: number | null }> {
+/**
+ * Recomputes the keyed hash chain and compares it with its head and latest anchor (QUALITY D3): intact,
+ * or the first broken or missing entry and why. An intact chain's head is recorded as a new anchor.
+ */
+export async function verifyAudit(database: Database, actor: Actor): Promise<ChainReport> {
   await requireOversight(database, actor, 'audit.verify');
-  const brokenAt = await verifyAuditChain(database.db);
-  return { intact: brokenAt === null, brokenAt };
+  const report = await verifyAuditChain(database.db, readFileAnchors(database));
+  if (report.intact) await recordAnchor(database, 'verify');
+  return report;
 }
