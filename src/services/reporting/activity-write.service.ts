@@ -247,8 +247,9 @@ export async function openForWriting(
     .where('institution_code', '=', ministry)
     .where('period_year', '=', year)
     .executeTakeFirst();
-  if (!existing) {
-    await trx
+  const opened =
+    !existing &&
+    (await trx
       .insertInto('submission')
       .values({
         institution_code: ministry,
@@ -260,7 +261,18 @@ export async function openForWriting(
         updated_by: editor.userId,
       })
       .onConflict((oc) => oc.columns(['institution_code', 'period_year']).doNothing())
-      .execute();
+      .returning('institution_code')
+      .executeTakeFirst()) !== undefined;
+  // Touching the row takes its lock (PostgreSQL), so a concurrent submit or approve waits for this write.
+  await trx
+    .updateTable('submission')
+    .set({ updated_at: ts, updated_by: editor.userId })
+    .where('institution_code', '=', ministry)
+    .where('period_year', '=', year)
+    .execute();
+  // Audited after the row lock: the audit head is always the last lock a write takes (no deadlock), and
+  // only the transaction that created the draft says so.
+  if (opened)
     await appendAudit(
       trx,
       {
@@ -273,14 +285,6 @@ export async function openForWriting(
       },
       now,
     );
-  }
-  // Touching the row takes its lock (PostgreSQL), so a concurrent submit or approve waits for this write.
-  await trx
-    .updateTable('submission')
-    .set({ updated_at: ts, updated_by: editor.userId })
-    .where('institution_code', '=', ministry)
-    .where('period_year', '=', year)
-    .execute();
   const row = await trx
     .selectFrom('submission')
     .select('state')
