@@ -3,8 +3,17 @@ import { MAX_COUNT } from '../../core/schemas/common.schema.js';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError, type InputProblem } from '../../core/errors.js';
-import { canEdit, inScope, ministryOf, type Actor, type SubmissionState } from '../../core/model/access.js';
-import { validatePeriods, type ExistingActivity } from '../../core/model/validate-period.js';
+import {
+  canEdit,
+  inIdSpace,
+  inScope,
+  ministryOf,
+  unavailableIdMessage,
+  unknownParentMessage,
+  type Actor,
+  type SubmissionState,
+} from '../../core/model/access.js';
+import { validatePeriods } from '../../core/model/validate-period.js';
 import { activitySchema, PERIOD_FORMAT, type Activity } from '../../core/schemas/period.schema.js';
 import type { Database } from '../../db/create-db.js';
 import {
@@ -55,13 +64,7 @@ export async function createActivity(
   const activity: Activity = { ...stripInput(input), id, institution };
   await database.db.transaction().execute(async (trx) => {
     await openForWriting(trx, editor, scope, institution, year, now);
-    const taken = await trx.selectFrom('activity').select('id').where('id', '=', id).executeTakeFirst();
-    if (taken)
-      throw new AppError('conflict', `id ${id} is already used`, {
-        es: `el identificador «${id}» ya se usa; elija otro o deje que se genere`,
-        en: `the id "${id}" is already used; choose another or let it be generated`,
-        problems: [problem('id', 'ya se usa', 'is already used')],
-      });
+    await requireAvailableId(trx, editor, scope, id, input.id !== undefined);
     await validateActivity(trx, editor, scope, activity, year);
     await writeActivities(trx, year, [activity]);
     await appendAudit(
@@ -336,8 +339,18 @@ async function validateActivity(
   activity: Activity,
   year: number,
 ): Promise<void> {
+  // Before any other rule, so that no rule runs on (and reports about) a record the editor may not see.
+  if (activity.parent !== null && !(await parentInScope(trx, editor, scope, activity.parent)))
+    throw new AppError('invalid_input', '1 problem; nothing was saved', {
+      es: '1 problema; no se guardó nada',
+      en: '1 problem; nothing was saved',
+      problems: [{ ...problem('parent', '', ''), message: unknownParentMessage(activity.parent) }],
+    });
   const catalog = await readCatalog(trx);
   const existing = await readExistingActivities(trx);
+  // The rules see only the editor's own records: what they report never depends on another's (A1).
+  for (const r of await trx.selectFrom('activity').select(['id', 'institution_code']).execute())
+    if (!inScope(editor, r.institution_code, scope.parents)) existing.delete(r.id);
   const found = validatePeriods(
     [
       {
@@ -368,15 +381,6 @@ async function validateActivity(
       const field = p.path.find((x): x is string => typeof x === 'string') ?? null;
       found.push({ file: '-', where: formatJsonPath(p.path), field, message: p.message });
     }
-  const parent = activity.parent === null ? undefined : existing.get(activity.parent);
-  if (parent && !(await parentInScope(trx, editor, scope, parent)))
-    found.push(
-      problem(
-        'parent',
-        `actividad madre desconocida «${activity.parent}»`,
-        `unknown parent activity "${activity.parent}"`,
-      ),
-    );
   if (found.length > 0)
     throw new AppError('invalid_input', `${found.length} problem(s); nothing was saved`, {
       es: `${found.length} problema(s); no se guardó nada`,
@@ -385,18 +389,46 @@ async function validateActivity(
     });
 }
 
+/** A parent the editor may write under: one of their institution's records (else "unknown", A1). */
 async function parentInScope(
   trx: Kysely<DB>,
   editor: NonNullable<Actor>,
   scope: AccessScope,
-  parent: ExistingActivity,
+  parent: string,
 ): Promise<boolean> {
-  const row = await trx
-    .selectFrom('activity')
-    .select('institution_code')
-    .where('id', '=', parent.id)
-    .executeTakeFirst();
+  const row = await trx.selectFrom('activity').select('institution_code').where('id', '=', parent).executeTakeFirst();
   return row !== undefined && inScope(editor, row.institution_code, scope.parents);
+}
+
+/**
+ * The id of a new record: a chosen one must lie in the name space of the editor's ministry; one in use is a conflict
+ * when the editor can see that record, else the same answer as an id outside the space (A1).
+ */
+async function requireAvailableId(
+  trx: Kysely<DB>,
+  editor: NonNullable<Actor>,
+  scope: AccessScope,
+  id: string,
+  chosen: boolean,
+): Promise<void> {
+  const ministry = ministryOf(editor.institution ?? '', scope.parents);
+  const unavailable = () => {
+    const m = unavailableIdMessage(ministry, id);
+    return new AppError('invalid_input', m.en, { ...m, problems: [{ ...problem('id', '', ''), message: m }] });
+  };
+  if (chosen && !inIdSpace(ministry, id)) throw unavailable();
+  const taken = await trx
+    .selectFrom('activity')
+    .select(['institution_code', 'period_year'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!taken) return;
+  if (!mayRead(editor, scope, taken.institution_code, taken.period_year)) throw unavailable();
+  throw new AppError('conflict', `id ${id} is already used`, {
+    es: `el identificador «${id}» ya se usa; elija otro o deje que se genere`,
+    en: `the id "${id}" is already used; choose another or let it be generated`,
+    problems: [problem('id', 'ya se usa', 'is already used')],
+  });
 }
 
 /** Claims, narrative figures, tables and highlighted figures that name an activity. */

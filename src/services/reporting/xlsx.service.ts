@@ -188,7 +188,10 @@ async function analyse(
     indicatorValues: [],
     outline: [],
   };
-  for (const p of validatePeriods([{ file: 'xlsx', data: period }], catalog, await readExistingActivities(db)).items) {
+  // The rules see only the editor's own records: another institution's ids and parents are unknown (A1).
+  const existing = await readExistingActivities(db);
+  for (const [id, o] of owners) if (!inScope(editor, o.institution_code, parents)) existing.delete(id);
+  for (const p of validatePeriods([{ file: 'xlsx', data: period }], catalog, existing).items) {
     const path = parseJsonPath(p.where);
     const target = path[0] === 'activities' && typeof path[1] === 'number' ? valid[path[1]] : undefined;
     if (target) target.problems.push(problemAt(target.source, path.slice(2), 'error', p.message));
