@@ -31,7 +31,7 @@ describe.each(testEngines())('audited requests under load (%s)', (engine) => {
           url: '/api/activities',
           payload: {
             period: OPEN_YEAR,
-            id: `${who.toLowerCase()}-load-${i}`,
+            id: `${who === 'semarEditor' ? 'semar' : 'sedena'}-load-${i}`,
             kind: 'training',
             title: { es: `Curso ${i}`, en: `Course ${i}` },
             coursesOfAction: ['4.2'],
