@@ -87,7 +87,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
       );
       return;
     }
-    parseJson(req, body as string, done);
+    void parseJson(req, body as string, done);
   });
 
   app.decorateRequest('actor', null);
