@@ -68,4 +68,22 @@ describe.each(testEngines())('audited requests under load (%s)', (engine) => {
     expect(all).toHaveLength(DENIALS_PER_WINDOW + 1);
     expect(JSON.parse(all.at(-1)!.after!)).toMatchObject({ notRecorded: 25 - DENIALS_PER_WINDOW });
   });
+
+  it('a coordinator’s draft report download writes one audit row (D1)', async () => {
+    const before = await database.db
+      .selectFrom('audit_entry')
+      .select('seq')
+      .where('action', '=', 'export.report-draft')
+      .execute();
+    const res = await call(app, s.coordinator, { method: 'GET', url: `/api/reports/${OPEN_YEAR}/draft` });
+    expect(res.statusCode).toBe(200);
+    const rows = await database.db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('action', '=', 'export.report-draft')
+      .execute();
+    expect(rows).toHaveLength(before.length + 1);
+    expect(rows.at(-1)).toMatchObject({ entity: 'report', entity_id: String(OPEN_YEAR), institution_code: 'SRE' });
+    expect(JSON.parse(rows.at(-1)!.after!)).toMatchObject({ format: 'html' });
+  });
 });

@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/model/access.js';
 import type { Database } from '../../db/create-db.js';
-import { readAudit, verifyAuditChain, type ChainReport } from '../../db/repositories/audit.repository.js';
+import { appendAudit, readAudit, verifyAuditChain, type ChainReport } from '../../db/repositories/audit.repository.js';
 import { readFileAnchors, recordAnchor } from './audit-key.service.js';
 import { forbiddenError, recordDenial, requireSignedIn } from '../accounts/access.service.js';
 
@@ -23,6 +23,24 @@ async function requireOversight(database: Database, actor: Actor, action: string
   if (person.role === 'coordinator' || person.role === 'admin') return;
   await recordDenial(database, person, { action, entity: 'audit', entityId: null, reason: 'role' });
   throw forbiddenError();
+}
+
+/** One audit row for a download that leaves the application (QUALITY D1: every export is audited). */
+export async function recordExport(
+  database: Database,
+  actor: NonNullable<Actor>,
+  what: { action: string; entity: string; entityId: string | null; after: Record<string, unknown> },
+): Promise<void> {
+  await database.db.transaction().execute((trx) =>
+    appendAudit(trx, {
+      actorId: actor.userId,
+      institution: actor.institution,
+      action: what.action,
+      entity: what.entity,
+      entityId: what.entityId,
+      after: what.after,
+    }),
+  );
 }
 
 /** Audit rows, newest first, optionally of one entity. */
