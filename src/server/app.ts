@@ -23,14 +23,22 @@ import { registerRoutes } from './routes/index.js';
 import { enforceAccess, noQuery } from './guards.js';
 import { requestLang, SESSION_COOKIE, type App, type ServerOptions } from './server-context.js';
 
-export { SESSION_COOKIE, type App, type ServerOptions } from './server-context.js';
+export { serverOptionsOf, SESSION_COOKIE, type App, type ServerOptions } from './server-context.js';
 
 /** The HTTP application: API under /api, OpenAPI at /docs, the web application everywhere else. */
 export async function buildServer(options: ServerOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // H3: JSON lines with the request id; the request line is written once, on the response (below).
+    logger: options.logger
+      ? {
+          level: options.logger.level,
+          stream: options.logger.stream ?? process.stderr,
+        }
+      : false,
+    disableRequestLogging: true,
     bodyLimit: 1_048_576,
-    trustProxy: false,
+    // A hop count is valid for Fastify (proxy-addr) though its types list only booleans and addresses.
+    trustProxy: (options.trustProxy ?? false) as boolean | string,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -123,6 +131,21 @@ export async function buildServer(options: ServerOptions): Promise<App> {
         es: 'falta el token CSRF o no es válido; recargue la página',
         en: 'missing or invalid CSRF token; reload the page',
       });
+  });
+  // One line per request: id, route, status, duration, the signed-in user's id — never an e-mail, a
+  // password, a cookie or the query string (which may carry search text).
+  app.addHook('onResponse', (req, reply, done) => {
+    req.log.info(
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? null,
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        userId: req.actor?.userId ?? null,
+      },
+      'request',
+    );
+    done();
   });
   app.setErrorHandler((error, req, reply) => {
     if (isAppError(error)) {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Lang } from '../../core/model/kinds.js';
 import { readConfig } from '../../config/config.js';
-import { buildServer } from '../../server/app.js';
+import { buildServer, serverOptionsOf } from '../../server/app.js';
 import { openDatabase, type Database } from '../../services/database.js';
 import { listReportVersions, publishReport } from '../../services/report/publish.service.js';
 import { initDatabase } from '../../services/data/init.service.js';
@@ -43,7 +43,8 @@ export function registerStart(program: Command, lang: Lang, io: Io): void {
         await database.close();
         return;
       }
-      const app = await buildServer({ database, logger: false });
+      // Logs go to standard error (H3), apart from what the command prints.
+      const app = await buildServer(serverOptionsOf(config, database));
       const address = await app.listen({ host: config.host, port: config.port });
       const users = Number(
         (
