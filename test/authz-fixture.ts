@@ -8,9 +8,24 @@ import type { TestDatabase } from './test-db.js';
 export type Who = 'anonymous' | PersonKey;
 export const WHO: readonly Who[] = ['anonymous', 'admin', 'coordinator', 'semarEditor', 'semarViewer', 'sedenaEditor'];
 
-/** Workflow condition of both ministries' 2023 submissions; "published" = approved and the period published. */
-export type Condition = SubmissionState | 'published';
-export const CONDITIONS: readonly Condition[] = ['draft', 'submitted', 'returned', 'approved', 'published'];
+/**
+ * Workflow condition of both ministries' 2023 submissions; "published" = approved and the period
+ * published; "reopened" = the period published, SEMAR approved (public) and SEDENA reopened to a draft
+ * (not public), so that visibility must follow each ministry's approval, not the period's publication.
+ */
+export type Condition = SubmissionState | 'published' | 'reopened';
+export const CONDITIONS: readonly Condition[] = ['draft', 'submitted', 'returned', 'approved', 'published', 'reopened'];
+
+/** A ministry's submission state in a condition, and whether its records are public. */
+export function ministryState(condition: Condition, ministry: Ministry): { state: SubmissionState; public: boolean } {
+  if (condition === 'published') return { state: 'approved', public: true };
+  if (condition === 'reopened')
+    return ministry === 'SEMAR' ? { state: 'approved', public: true } : { state: 'draft', public: false };
+  return { state: condition, public: false };
+}
+
+/** Whether the period itself is published (the portal lists it) in a condition. */
+export const periodPublished = (condition: Condition): boolean => condition === 'published' || condition === 'reopened';
 
 /** The one record of each ministry in the open period (SEDENA's belongs to its unit CECOPAM). */
 export const RECORDS = {
@@ -37,8 +52,11 @@ export interface Case {
   ministry: Ministry;
   record: (typeof RECORDS)[Ministry];
   condition: Condition;
+  /** The state of the target ministry's submission, and whether its records are public. */
   state: SubmissionState;
   published: boolean;
+  /** The state of the caller's own ministry's submission. */
+  ownState: SubmissionState;
   /** A fresh suffix for ids created by the request. */
   serial: number;
 }
@@ -64,19 +82,20 @@ export function makeCase(
     ministry,
     record: RECORDS[ministry],
     condition,
-    state: condition === 'published' ? 'approved' : condition,
-    published: condition === 'published',
+    state: ministryState(condition, ministry).state,
+    published: ministryState(condition, ministry).public,
+    ownState: ministryState(condition, own).state,
     serial,
   };
 }
 
 /** Ministries whose unpublished data the caller must never see (A1). */
 export function foreignMinistries(c: Case, parents: ReadonlyMap<string, string | null>): Ministry[] {
-  if (c.published) return [];
-  if (c.actor === null) return ['SEMAR', 'SEDENA'];
+  const hidden = (['SEMAR', 'SEDENA'] as const).filter((m) => !ministryState(c.condition, m).public);
+  if (c.actor === null) return hidden;
   if (c.actor.role === 'admin' || c.actor.role === 'coordinator') return [];
   const own = c.actor.institution === null ? null : ministryOf(c.actor.institution, parents);
-  return (['SEMAR', 'SEDENA'] as const).filter((m) => m !== own);
+  return hidden.filter((m) => m !== own);
 }
 
 /** Puts both ministries' 2023 data back to the fixture and their submissions into `condition`. */
@@ -90,14 +109,13 @@ export async function applyCondition(database: TestDatabase, condition: Conditio
     await trx.updateTable('activity').set({ version: 1 }).where('id', 'in', keep).execute();
     await trx.deleteFrom('submission_event').where('period_year', '=', OPEN_YEAR).execute();
     await trx.deleteFrom('submission').where('period_year', '=', OPEN_YEAR).execute();
-    const state = condition === 'published' ? 'approved' : condition;
-    for (const ministry of ['SEMAR', 'SEDENA'])
+    for (const ministry of ['SEMAR', 'SEDENA'] as const)
       await trx
         .insertInto('submission')
         .values({
           institution_code: ministry,
           period_year: OPEN_YEAR,
-          state,
+          state: ministryState(condition, ministry).state,
           version: 1,
           deadline: null,
           updated_at: new Date().toISOString(),
@@ -105,7 +123,7 @@ export async function applyCondition(database: TestDatabase, condition: Conditio
         })
         .execute();
     await trx.deleteFrom('publication').where('period_year', '=', OPEN_YEAR).execute();
-    if (condition === 'published')
+    if (periodPublished(condition))
       await trx
         .insertInto('publication')
         .values({ period_year: OPEN_YEAR, published_at: new Date().toISOString(), published_by: null })

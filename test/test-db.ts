@@ -2,9 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { readTestPostgresUrl } from '../src/config/config.js';
 import { migrateToLatest, openDatabase, type Database, type Engine } from '../src/db/create-db.js';
+import { prepareAudit } from '../src/services/audit/audit-key.service.js';
+
+// The audit key files and anchors of test databases go to a folder of their own, never to ./data.
+if (process.env.NAP1325_AUDIT_DIR === undefined) {
+  const auditDir = mkdtempSync(join(tmpdir(), 'nap1325-audit-'));
+  process.env.NAP1325_AUDIT_DIR = auditDir;
+  process.once('exit', () => rmSync(auditDir, { recursive: true, force: true }));
+}
 
 /** The engines the database tests run on: SQLite always, PostgreSQL when NAP1325_TEST_PG points at one. */
 export function testEngines(): Engine[] {
@@ -47,7 +56,10 @@ export async function createTestDatabase(engine: Engine, options: { migrate?: bo
     };
   }
   const database = openDatabase(url);
-  if (options.migrate !== false) await migrateToLatest(database.db);
+  if (options.migrate !== false) {
+    await migrateToLatest(database.db);
+    await prepareAudit(database);
+  }
   return {
     ...database,
     url,
@@ -56,4 +68,16 @@ export async function createTestDatabase(engine: Engine, options: { migrate?: bo
       await drop();
     },
   };
+}
+
+/**
+ * Test only: removes the triggers that make the audit trail append-only, as the owner of the database
+ * could, to show that tampering is still detected by the keyed chain and its anchors.
+ */
+export async function dropAuditGuards(database: Database): Promise<void> {
+  const triggers =
+    database.engine === 'sqlite'
+      ? ['audit_entry_no_update', 'audit_entry_no_delete', 'audit_anchor_no_update', 'audit_anchor_no_delete']
+      : ['audit_entry_append_only on audit_entry', 'audit_anchor_append_only on audit_anchor'];
+  for (const t of triggers) await sql.raw(`drop trigger ${t}`).execute(database.db);
 }

@@ -393,7 +393,9 @@ describe('init reports what it did', () => {
         placesAdded: number;
         seed: { total: { created: number; updated: number; unchanged: number } };
       }>(r);
-      expect(body.migrations).toEqual(expect.arrayContaining(['0001-initial', '0002-workflow', '0007-narrative']));
+      expect(body.migrations).toEqual(
+        expect.arrayContaining(['0001-initial', '0002-workflow', '0003-hardening', '0007-narrative']),
+      );
       expect(body.placesAdded).toBeGreaterThan(2_700);
       expect(body.seed.total.unchanged).toBe(0);
       expect(body.seed.total.updated).toBe(0);

@@ -9,6 +9,7 @@ import * as m0004 from './migrations/0004-scale.js';
 import * as m0005 from './migrations/0005-incidence.js';
 import * as m0006 from './migrations/0006-reporting-ux.js';
 import * as m0007 from './migrations/0007-narrative.js';
+import * as m0003 from './migrations/0003-hardening.js';
 import type { DB } from './tables/schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -68,12 +69,19 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-incidence': m0005,
   '0006-reporting-ux': m0006,
   '0007-narrative': m0007,
+  '0003-hardening': m0003,
 };
 
 class StaticProvider implements MigrationProvider {
   getMigrations(): Promise<Record<string, Migration>> {
     return Promise.resolve(MIGRATIONS);
   }
+}
+
+/** Applies the migrations up to and including `name` (tests of data written by older versions). */
+export async function migrateUpTo(db: Kysely<DB>, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider: new StaticProvider() }).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error('migration failed');
 }
 
 /** Applies pending migrations; returns the names applied. Throws with the failing migration's error. */

@@ -393,4 +393,88 @@ describe.each(testEngines())('garbage over every route (%s)', (engine) => {
     );
     expect(failures, `fast-check seed ${seed}`).toEqual([]);
   });
+
+  it('refuses an unknown query field on every route, naming it (C1)', async () => {
+    // A valid request of each route (parameters, body), so that only the unknown field is wrong.
+    const params: Record<string, string> = {
+      period: '2023',
+      year: '2023',
+      file: 'records.csv',
+      institution: 'SEMAR',
+      code: '4.1.1',
+    };
+    const idFor = (url: string) =>
+      url.startsWith('/api/activities') || url.startsWith('/api/public/records')
+        ? 'semar-2023-hidden'
+        : '00000000-0000-4000-8000-000000000000';
+    const activity = { kind: 'training', title: { es: 't', en: 't' }, coursesOfAction: ['4.2'], women: 1 };
+    const bodies: Record<string, { body?: unknown; query?: string }> = {
+      'POST /api/auth/login': { body: { email: 'x@test.example', password: 'not the password' } },
+      'POST /api/activities': { body: { ...activity, period: 2023 } },
+      'PUT /api/activities/:id': { body: { ...activity, version: 1 } },
+      'DELETE /api/activities/:id': { query: 'version=1' },
+      'POST /api/submissions/:institution/:period/return': { body: { comment: 'x' } },
+      'POST /api/submissions/:institution/:period/reopen': { body: { reason: 'x' } },
+      'PUT /api/submissions/:institution/:period/deadline': { body: { deadline: '2024-02-28' } },
+      'POST /api/users': { body: { email: 'q@test.example', name: 'Q', role: 'viewer', institution: 'SEMAR' } },
+      'PATCH /api/users/:id': { body: { name: 'Q' } },
+    };
+    const routes = (recordedRoutes.get(app) ?? []).filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD');
+    const callerOf = (access: unknown): PersonKey | null => {
+      if (access === 'public' || access === undefined) return null;
+      if (access === 'signed-in') return 'semarEditor';
+      const roles = access as string[];
+      return roles.includes('admin') ? 'admin' : roles.includes('coordinator') ? 'coordinator' : 'semarEditor';
+    };
+    const wrong: string[] = [];
+    for (const r of routes) {
+      const who = callerOf(r.access);
+      const extra = bodies[`${r.method} ${r.url}`] ?? {};
+      const path = r.url.replace(/:([A-Za-z]+)|\*/g, (_m, name: string | undefined) =>
+        name === 'id' ? idFor(r.url) : (params[name ?? ''] ?? 'x'),
+      );
+      const session = who === null ? null : sessions[who];
+      const res = await app.inject({
+        method: r.method as InjectOptions['method'],
+        url: `${path}?${extra.query ? `${extra.query}&` : ''}zz_unknown_field=1`,
+        headers: session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {},
+        ...(extra.body === undefined ? {} : { payload: extra.body as Record<string, unknown> }),
+      });
+      if (res.statusCode !== 400 || !res.body.includes('zz_unknown_field'))
+        wrong.push(`${r.method} ${r.url}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+      // Had it been accepted, a sign-out would have ended the session: sign in again.
+      if (who !== null && r.url.startsWith('/api/auth/logout') && res.statusCode < 300)
+        sessions[who] = await signIn(app, PEOPLE[who].email);
+    }
+    expect(routes.length).toBeGreaterThan(30);
+    expect(wrong).toEqual([]);
+  });
+
+  it('refuses `Origin: null`, a malformed Origin (403) and deeply nested JSON (400), signed in or not', async () => {
+    const s = sessions.semarEditor;
+    const signedIn = { cookie: s.cookie, 'x-csrf-token': s.csrf };
+    const login = { email: 'x@test.example', password: 'not the password' };
+    for (const origin of ['null', 'http://[', 'file://', '::::'])
+      for (const [url, headers, payload] of [
+        ['/api/auth/login', {}, login],
+        ['/api/activities', signedIn, { period: 2023 }],
+      ] as const) {
+        const res = await app.inject({ method: 'POST', url, headers: { ...headers, origin }, payload });
+        expect([origin, url, res.statusCode]).toEqual([origin, url, 403]);
+      }
+    const deep = `{"title":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    for (const [url, headers] of [
+      ['/api/auth/login', {}],
+      ['/api/activities', signedIn],
+      ['/api/activities/semar-2023-hidden', { ...signedIn, 'if-match': '"1"' }],
+    ] as const) {
+      const res = await app.inject({
+        method: url.endsWith('hidden') ? 'PUT' : 'POST',
+        url,
+        headers: { ...headers, 'content-type': 'application/json' },
+        payload: deep,
+      });
+      expect([url, res.statusCode]).toEqual([url, 400]);
+    }
+  });
 });

@@ -15,24 +15,32 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { isAppError } from '../core/errors.js';
+import { AppError, isAppError } from '../core/errors.js';
 import { resolveSession } from '../services/accounts/auth.service.js';
 import { WEB_DIR } from '../config/paths.js';
 import { sendError, statusOf } from './errors.js';
 import { registerRoutes } from './routes/index.js';
 import { scheduleDeadlineNotices } from './deadline-timer.js';
 import { isWebPage } from './web-paths.js';
-import { enforceAccess } from './guards.js';
+import { enforceAccess, noQuery } from './guards.js';
 import { requestLang, SESSION_COOKIE, type App, type ServerOptions } from './server-context.js';
 
-export { SESSION_COOKIE, type App, type ServerOptions } from './server-context.js';
+export { serverOptionsOf, SESSION_COOKIE, type App, type ServerOptions } from './server-context.js';
 
 /** The HTTP application: API under /api, OpenAPI at /docs, the web application everywhere else. */
 export async function buildServer(options: ServerOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // H3: JSON lines with the request id; the request line is written once, on the response (below).
+    logger: options.logger
+      ? {
+          level: options.logger.level,
+          stream: options.logger.stream ?? process.stderr,
+        }
+      : false,
+    disableRequestLogging: true,
     bodyLimit: 1_048_576,
-    trustProxy: false,
+    // A hop count is valid for Fastify (proxy-addr) though its types list only booleans and addresses.
+    trustProxy: (options.trustProxy ?? false) as boolean | string,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -70,6 +78,28 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
+  // C1: a route that declares no query takes none; unknown query fields are refused everywhere.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    route.schema = { ...(route.schema ?? {}), querystring: route.schema?.querystring ?? noQuery };
+  });
+  // C6: JSON bodies are bounded in nesting depth before they are parsed (deep nesting → 400, not a stack overflow).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const depth = jsonDepth(body as string, MAX_JSON_DEPTH);
+    if (depth > MAX_JSON_DEPTH) {
+      done(
+        new AppError('invalid_input', `JSON nested deeper than ${MAX_JSON_DEPTH}`, {
+          es: `el JSON anida más de ${MAX_JSON_DEPTH} niveles`,
+          en: `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep`,
+        }),
+        undefined,
+      );
+      return;
+    }
+    void parseJson(req, body as string, done);
+  });
+
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionToken', null);
@@ -94,14 +124,30 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   // CSRF (QUALITY A5): state-changing requests need the session's token in a header, and a same-origin Origin.
   app.addHook('preHandler', async (req, reply) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || !req.url.startsWith('/api/')) return;
+    // `Origin: null` (sandboxed frames, file://) and a malformed Origin are refused like a foreign one.
     const origin = req.headers.origin;
-    if (origin !== undefined && req.headers.host !== undefined && new URL(origin).host !== req.headers.host)
+    if (origin !== undefined && req.headers.host !== undefined && hostOf(origin) !== req.headers.host)
       return sendError(reply, req.lang, 'forbidden', { es: 'origen no permitido', en: 'cross-origin request refused' });
     if (req.sessionToken !== null && req.headers['x-csrf-token'] !== req.csrfToken)
       return sendError(reply, req.lang, 'forbidden', {
         es: 'falta el token CSRF o no es válido; recargue la página',
         en: 'missing or invalid CSRF token; reload the page',
       });
+  });
+  // One line per request: id, route, status, duration, the signed-in user's id — never an e-mail, a
+  // password, a cookie or the query string (which may carry search text).
+  app.addHook('onResponse', (req, reply, done) => {
+    req.log.info(
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? null,
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        userId: req.actor?.userId ?? null,
+      },
+      'request',
+    );
+    done();
   });
   app.setErrorHandler((error, req, reply) => {
     if (isAppError(error)) {
@@ -164,4 +210,36 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html; charset=utf-8').send(webIndex));
   void statusOf;
   return app;
+}
+
+/** Deeper than any body of the API (an activity nests 4 levels); far below a stack overflow. */
+export const MAX_JSON_DEPTH = 32;
+
+/** The nesting depth of a JSON text, counted without parsing it; stops counting above `stopAbove`. */
+export function jsonDepth(text: string, stopAbove: number): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > max) max = depth;
+      if (max > stopAbove) return max;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return max;
+}
+
+/** The host of an Origin header, or null when it is `null` or malformed. */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host || null;
+  } catch {
+    return null;
+  }
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Lang } from '../../core/model/kinds.js';
 import { readConfig } from '../../config/config.js';
-import { buildServer } from '../../server/app.js';
+import { buildServer, serverOptionsOf } from '../../server/app.js';
 import { createMailer } from '../../services/notices/mailer.js';
 import { openDatabase, type Database } from '../../services/database.js';
 import { listReportVersions, publishReport } from '../../services/report/publish.service.js';
@@ -45,9 +45,9 @@ export function registerStart(program: Command, lang: Lang, io: Io): void {
         return;
       }
       const mailer = config.mail.smtpUrl === null ? null : createMailer(config.mail.smtpUrl, config.mail.from);
+      // Logs go to standard error (H3), apart from what the command prints.
       const app = await buildServer({
-        database,
-        logger: false,
+        ...serverOptionsOf(config, database),
         notices: { mailer, publicUrl: config.mail.publicUrl },
         deadlineCheckMs: 60 * 60_000,
       });

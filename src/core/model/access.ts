@@ -91,3 +91,26 @@ export function canTransition(
 export function canGrant(actor: Actor, role: Role): boolean {
   return actor !== null && actor.role === 'admin' && (ROLES as readonly string[]).includes(role);
 }
+
+/**
+ * Records created through the application take ids in their ministry's name space ("semar-…"), so that
+ * whether another institution's id exists is never revealed by a create (A1): an id outside one's
+ * own space is refused with the same answer whether it exists or not.
+ */
+export function inIdSpace(institution: string, id: string): boolean {
+  return id.startsWith(`${institution.toLowerCase()}-`);
+}
+
+/** The one answer for an id a new record cannot take (outside the caller's space, or someone else's). */
+export function unavailableIdMessage(institution: string, id: string): { es: string; en: string } {
+  const prefix = `${institution.toLowerCase()}-`;
+  return {
+    es: `el identificador «${id}» no se puede usar para un registro nuevo: los de ${institution} empiezan por «${prefix}» y no deben estar en uso; elija otro o deje que se genere`,
+    en: `the id "${id}" cannot be used for a new record: ${institution}'s start with "${prefix}" and must not be in use; choose another or let it be generated`,
+  };
+}
+
+/** The one answer for a parent that does not exist, is not visible, or is another institution's. */
+export function unknownParentMessage(parent: string): { es: string; en: string } {
+  return { es: `actividad madre desconocida «${parent}»`, en: `unknown parent activity "${parent}"` };
+}

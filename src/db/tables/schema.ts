@@ -155,6 +155,8 @@ export const TABLES = {
     prev_hash: text,
     hash: text,
   },
+  audit_head: { id: int, seq: int, hash: text, legacy_seq: int, chain_id: textN, key_check: textN },
+  audit_anchor: { id: text, chain_id: text, seq: int, hash: text, at: text, reason: text, mac: text },
   publication: { period_year: int, published_at: text, published_by: textN },
   report_version: {
     id: text,

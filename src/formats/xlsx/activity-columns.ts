@@ -45,8 +45,8 @@ const HEAD: XlsxColumn[] = [
     30,
     'Identificador',
     'Id',
-    'Único y estable: a–z, 0–9, «.», «_», «-» (p. ej. sedena-2023-curso-1). No lo cambie en filas existentes.',
-    'Unique and stable: a–z, 0–9, ".", "_", "-" (e.g. sedena-2023-course-1). Do not change it on existing rows.',
+    'Único y estable: a–z, 0–9, «.», «_», «-»; empieza por el código de su institución (p. ej. sedena-2023-curso-1). No lo cambie en filas existentes.',
+    'Unique and stable: a–z, 0–9, ".", "_", "-"; starts with your institution\'s code (e.g. sedena-2023-course-1). Do not change it on existing rows.',
   ),
   col(
     'parent',

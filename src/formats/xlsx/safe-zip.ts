@@ -1,33 +1,15 @@
 import { crc32, inflateRawSync } from 'node:zlib';
-import { AppError } from '../../core/errors.js';
+import { checkSheetRanges, countSheet, countStrings, refuse, XLSX_LIMITS } from './sheet-limits.js';
+
+export { XLSX_LIMITS } from './sheet-limits.js';
 
 /**
- * Checks an uploaded workbook by its content before any spreadsheet library sees it (QUALITY C2):
+ * Checks an uploaded workbook by its content before any spreadsheet library sees it (QUALITY C2, C6):
  * a ZIP whose central directory lists `[Content_Types].xml` and `xl/workbook.xml`, with bounded
  * declared sizes (zip bombs), no encryption, no ZIP64, and no DTD in any XML part (entity bombs, XXE).
  * Every entry is inflated with its output bounded by its declared size, so a lying header cannot
- * exhaust memory either.
+ * exhaust memory either; then rows, cells and expanded ranges are counted (sheet-limits.ts).
  */
-export const XLSX_LIMITS = {
-  /** Sum of the declared uncompressed sizes. */
-  maxUncompressedBytes: 50 * 1024 * 1024,
-  /** Declared uncompressed / compressed size of one entry. */
-  maxRatio: 100,
-  /** Entries below this size are too small to be a bomb; their ratio is not checked. */
-  ratioFloorBytes: 64 * 1024,
-  maxEntries: 1_000,
-  /**
-   * Cells covered by merges and by data-validation ranges, over the workbook: the spreadsheet library
-   * creates one object per covered cell, so a 6 KB file merging A1:Z200000 would take gigabytes.
-   */
-  maxMergedCells: 100_000,
-  maxValidatedCells: 500_000,
-} as const;
-
-/** Excel's own bounds. */
-const MAX_COLUMN = 16_384;
-const MAX_ROW = 1_048_576;
-
 export interface ZipEntryInfo {
   name: string;
   method: number;
@@ -40,14 +22,6 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
 const REQUIRED = ['[Content_Types].xml', 'xl/workbook.xml'];
-
-function refuse(es: string, en: string): never {
-  throw new AppError('invalid_input', en, {
-    es,
-    en,
-    problems: [{ file: 'xlsx', where: 'file', field: null, message: { es, en } }],
-  });
-}
 
 const MB = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
@@ -140,11 +114,15 @@ export function checkXlsxContainer(bytes: Uint8Array): ZipEntryInfo[] {
         `the ZIP file is not an Excel workbook: "${r}" is missing; use the downloaded template`,
       );
 
-  const covered = { merged: 0, validated: 0 };
+  const covered = { merged: 0, validated: 0, cells: 0 };
   for (const e of entries) {
     const data = entryData(buf, e);
     if (/\.(xml|rels|vml)$/i.test(e.name) || e.name === '[Content_Types].xml') refuseDtd(e.name, data);
-    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) checkSheetRanges(e.name, data.toString('utf8'), covered);
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) {
+      countSheet(e.name, data, covered);
+      checkSheetRanges(e.name, data.toString('utf8'), covered);
+    }
+    if (e.name === 'xl/sharedStrings.xml') countStrings(data);
   }
   return entries.map(({ name, method, compressedSize, uncompressedSize }) => ({
     name,
@@ -230,55 +208,4 @@ function refuseDtd(name: string, data: Buffer): void {
       `la parte «${name}» declara un DOCTYPE o entidades XML, que no se admiten (posible bomba de entidades); no se abrió`,
       `part "${name}" declares a DOCTYPE or XML entities, which are not allowed (possible entity bomb); it was not opened`,
     );
-}
-
-/**
- * Ranges the spreadsheet library expands cell by cell: column definitions, merged cells and
- * data-validation ranges. Their sizes are bounded before it sees them.
- */
-function checkSheetRanges(name: string, xml: string, covered: { merged: number; validated: number }): void {
-  const bomb = (es: string, en: string): never =>
-    refuse(
-      `la hoja «${name}» ${es} (posible bomba de hoja de cálculo); no se abrió`,
-      `sheet "${name}" ${en} (possible spreadsheet bomb); it was not opened`,
-    );
-  for (const m of xml.matchAll(/<col\b[^>]*>/g)) {
-    const min = Number(/\bmin=["'](\d+)["']/.exec(m[0])?.[1] ?? '1');
-    const max = Number(/\bmax=["'](\d+)["']/.exec(m[0])?.[1] ?? '1');
-    if (min < 1 || max < min || max > MAX_COLUMN)
-      bomb(`define columnas fuera de 1–${MAX_COLUMN}`, `defines columns outside 1–${MAX_COLUMN}`);
-  }
-  for (const m of xml.matchAll(/<mergeCell\b[^>]*\bref=["']([^"']*)["']/g)) {
-    covered.merged += areaOf(m[1] ?? '', bomb);
-    if (covered.merged > XLSX_LIMITS.maxMergedCells)
-      bomb(
-        `combina más de ${XLSX_LIMITS.maxMergedCells} celdas`,
-        `merges more than ${XLSX_LIMITS.maxMergedCells} cells`,
-      );
-  }
-  for (const m of xml.matchAll(/\bsqref=["']([^"']*)["']|<xm:sqref>([^<]*)<\/xm:sqref>/g)) {
-    for (const range of (m[1] ?? m[2] ?? '').split(/\s+/).filter((x) => x !== ''))
-      covered.validated += areaOf(range, bomb);
-    if (covered.validated > XLSX_LIMITS.maxValidatedCells)
-      bomb(
-        `valida más de ${XLSX_LIMITS.maxValidatedCells} celdas`,
-        `validates more than ${XLSX_LIMITS.maxValidatedCells} cells`,
-      );
-  }
-}
-
-/** Cells in "B3" or "B3:D10" (absolute "$B$3" too); a reference beyond Excel's bounds is refused. */
-function areaOf(range: string, bomb: (es: string, en: string) => never): number {
-  const ends = range.split(':').map((ref) => /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i.exec(ref.trim()));
-  const [a, b = a] = ends;
-  if (!a || !b || ends.length > 2)
-    return bomb(`tiene un rango no válido «${range}»`, `has an invalid range "${range}"`);
-  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-  const [c1, c2, r1, r2] = [col(a[1]!), col(b[1]!), Number(a[2]), Number(b[2])];
-  if (Math.max(c1, c2) > MAX_COLUMN || Math.max(r1, r2) > MAX_ROW || Math.min(r1, r2) < 1)
-    return bomb(
-      `tiene un rango fuera de los límites de Excel «${range}»`,
-      `has a range beyond Excel's bounds "${range}"`,
-    );
-  return (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1);
 }

@@ -1,5 +1,5 @@
 import { parseWithSchema } from '../../core/i18n/schema-messages.js';
-import { inScope } from '../../core/model/access.js';
+import { inIdSpace, inScope, ministryOf, unavailableIdMessage } from '../../core/model/access.js';
 import type { PlanCatalog } from '../../core/model/catalog.js';
 import { activitySchema, type Activity } from '../../core/schemas/period.schema.js';
 import type { XlsxActivityRow, XlsxProblem } from './read-xlsx.js';
@@ -49,20 +49,14 @@ export function mapRow(
     return { source: row, activity: null, problems };
   }
   const a = parsed.data;
+  // Another institution's id, or a new id outside the editor's space: one answer, whether it exists or not (A1).
   const owner = owners.get(a.id);
-  if (owner && !inScope(editor, owner.institution_code, catalog.institutions))
-    at(
-      ['id'],
-      `el identificador «${a.id}» ya lo usa otra institución; elija otro`,
-      `id "${a.id}" is already used by another institution; choose another`,
-    );
-  const parentOwner = a.parent === null ? undefined : owners.get(a.parent);
-  if (parentOwner && !inScope(editor, parentOwner.institution_code, catalog.institutions))
-    at(
-      ['parent'],
-      `la actividad madre «${a.parent}» es de otra institución`,
-      `parent activity "${a.parent}" belongs to another institution`,
-    );
+  const ministry = ministryOf(editor.institution, catalog.institutions);
+  if (owner ? !inScope(editor, owner.institution_code, catalog.institutions) : !inIdSpace(ministry, a.id)) {
+    const m = unavailableIdMessage(ministry, a.id);
+    at(['id'], m.es, m.en);
+    return { source: row, activity: null, problems };
+  }
   return { source: row, activity: a, problems };
 }
 

@@ -11,6 +11,7 @@ import type { Database } from '../../db/create-db.js';
 import { appendAudit } from '../../db/repositories/audit.repository.js';
 import type { DB } from '../../db/tables/schema.js';
 import type { Kysely } from 'kysely';
+import { admitDenial } from '../audit/denials.js';
 
 /**
  * What the access rules of QUALITY A1–A4 need to know about the data: the institution tree, the
@@ -57,22 +58,32 @@ export function mayManage(actor: Actor, scope: AccessScope, institution: string)
   return inScope(actor, institution, scope.parents);
 }
 
-/** Writes the audit row of a refused request (QUALITY D1), in its own transaction. */
+/**
+ * Writes the audit row of a refused request (QUALITY D1), in its own transaction; beyond a few a minute
+ * per account, refusals are counted instead and the next row says how many were not written.
+ */
 export async function recordDenial(
   database: Database,
   actor: Actor,
   what: { action: string; entity: string; entityId: string | null; reason: string },
+  now = new Date(),
 ): Promise<void> {
   if (actor === null) return;
+  const { write, notRecorded } = admitDenial(actor.userId, now);
+  if (!write) return;
   await database.db.transaction().execute((trx) =>
-    appendAudit(trx, {
-      actorId: actor.userId,
-      institution: actor.institution,
-      action: 'access.denied',
-      entity: what.entity,
-      entityId: what.entityId,
-      after: { attempted: what.action, reason: what.reason },
-    }),
+    appendAudit(
+      trx,
+      {
+        actorId: actor.userId,
+        institution: actor.institution,
+        action: 'access.denied',
+        entity: what.entity,
+        entityId: what.entityId,
+        after: { attempted: what.action, reason: what.reason, ...(notRecorded > 0 ? { notRecorded } : {}) },
+      },
+      now,
+    ),
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Actor } from '../../core/model/access.js';
 import type { Database } from '../../db/create-db.js';
-import { readAudit, verifyAuditChain } from '../../db/repositories/audit.repository.js';
+import { appendAudit, readAudit, verifyAuditChain, type ChainReport } from '../../db/repositories/audit.repository.js';
+import { readFileAnchors, recordAnchor } from './audit-key.service.js';
 import { forbiddenError, recordDenial, requireSignedIn } from '../accounts/access.service.js';
 
 export interface AuditView {
@@ -22,6 +23,24 @@ async function requireOversight(database: Database, actor: Actor, action: string
   if (person.role === 'coordinator' || person.role === 'admin') return;
   await recordDenial(database, person, { action, entity: 'audit', entityId: null, reason: 'role' });
   throw forbiddenError();
+}
+
+/** One audit row for a download that leaves the application (QUALITY D1: every export is audited). */
+export async function recordExport(
+  database: Database,
+  actor: NonNullable<Actor>,
+  what: { action: string; entity: string; entityId: string | null; after: Record<string, unknown> },
+): Promise<void> {
+  await database.db.transaction().execute((trx) =>
+    appendAudit(trx, {
+      actorId: actor.userId,
+      institution: actor.institution,
+      action: what.action,
+      entity: what.entity,
+      entityId: what.entityId,
+      after: what.after,
+    }),
+  );
 }
 
 /** Audit rows, newest first, optionally of one entity. */
@@ -54,12 +73,13 @@ export async function listAudit(
   }));
 }
 
-/** Recomputes the hash chain: intact, or the first broken sequence number. */
-export async function verifyAudit(
-  database: Database,
-  actor: Actor,
-): Promise<{ intact: boolean; brokenAt: number | null }> {
+/**
+ * Recomputes the keyed hash chain and compares it with its head and latest anchor (QUALITY D3): intact,
+ * or the first broken or missing entry and why. An intact chain's head is recorded as a new anchor.
+ */
+export async function verifyAudit(database: Database, actor: Actor): Promise<ChainReport> {
   await requireOversight(database, actor, 'audit.verify');
-  const brokenAt = await verifyAuditChain(database.db);
-  return { intact: brokenAt === null, brokenAt };
+  const report = await verifyAuditChain(database.db, readFileAnchors(database));
+  if (report.intact) await recordAnchor(database, 'verify');
+  return report;
 }

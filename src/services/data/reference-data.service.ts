@@ -5,6 +5,7 @@ import { migrateToLatest, type Database } from '../../db/create-db.js';
 import { upsertRows } from '../../db/repositories/keyed-rows.js';
 import { parseInegiCatalogue } from '../../formats/csv/municipalities-csv.js';
 import { referenceFile } from '../../config/paths.js';
+import { prepareAudit } from '../audit/audit-key.service.js';
 
 const INEGI_CATALOGUE = referenceFile('mx-municipalities.csv');
 
@@ -19,6 +20,7 @@ export function builtinPlaces(): PlaceRow[] {
  */
 export async function prepareDatabase(database: Database): Promise<{ migrations: string[]; placesAdded: number }> {
   const migrations = await migrateToLatest(database.db);
+  await prepareAudit(database);
   const count = await database.db
     .selectFrom('place')
     .select((eb) => eb.fn.countAll<number>().as('n'))

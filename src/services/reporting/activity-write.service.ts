@@ -3,8 +3,17 @@ import { MAX_COUNT } from '../../core/schemas/common.schema.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError, type InputProblem } from '../../core/errors.js';
-import { canEdit, inScope, ministryOf, type Actor, type SubmissionState } from '../../core/model/access.js';
-import { validatePeriods, type ExistingActivity } from '../../core/model/validate-period.js';
+import {
+  canEdit,
+  inIdSpace,
+  inScope,
+  ministryOf,
+  unavailableIdMessage,
+  unknownParentMessage,
+  type Actor,
+  type SubmissionState,
+} from '../../core/model/access.js';
+import { validatePeriods } from '../../core/model/validate-period.js';
 import { activitySchema, PERIOD_FORMAT, type Activity } from '../../core/schemas/period.schema.js';
 import type { Database } from '../../db/create-db.js';
 import {
@@ -55,13 +64,7 @@ export async function createActivity(
   const activity: Activity = { ...stripInput(input), id, institution };
   await database.db.transaction().execute(async (trx) => {
     await openForWriting(trx, editor, scope, institution, year, now);
-    const taken = await trx.selectFrom('activity').select('id').where('id', '=', id).executeTakeFirst();
-    if (taken)
-      throw new AppError('conflict', `id ${id} is already used`, {
-        es: `el identificador «${id}» ya se usa; elija otro o deje que se genere`,
-        en: `the id "${id}" is already used; choose another or let it be generated`,
-        problems: [problem('id', 'ya se usa', 'is already used')],
-      });
+    await requireAvailableId(trx, editor, scope, id, input.id !== undefined);
     await validateActivity(trx, editor, scope, activity, year);
     await writeActivities(trx, year, [activity]);
     await appendAudit(
@@ -261,8 +264,9 @@ export async function openForWriting(
     .where('institution_code', '=', ministry)
     .where('period_year', '=', year)
     .executeTakeFirst();
-  if (!existing) {
-    await trx
+  const opened =
+    !existing &&
+    (await trx
       .insertInto('submission')
       .values({
         institution_code: ministry,
@@ -274,7 +278,18 @@ export async function openForWriting(
         updated_by: editor.userId,
       })
       .onConflict((oc) => oc.columns(['institution_code', 'period_year']).doNothing())
-      .execute();
+      .returning('institution_code')
+      .executeTakeFirst()) !== undefined;
+  // Touching the row takes its lock (PostgreSQL), so a concurrent submit or approve waits for this write.
+  await trx
+    .updateTable('submission')
+    .set({ updated_at: ts, updated_by: editor.userId })
+    .where('institution_code', '=', ministry)
+    .where('period_year', '=', year)
+    .execute();
+  // Audited after the row lock: the audit head is always the last lock a write takes (no deadlock), and
+  // only the transaction that created the draft says so.
+  if (opened)
     await appendAudit(
       trx,
       {
@@ -287,14 +302,6 @@ export async function openForWriting(
       },
       now,
     );
-  }
-  // Touching the row takes its lock (PostgreSQL), so a concurrent submit or approve waits for this write.
-  await trx
-    .updateTable('submission')
-    .set({ updated_at: ts, updated_by: editor.userId })
-    .where('institution_code', '=', ministry)
-    .where('period_year', '=', year)
-    .execute();
   const row = await trx
     .selectFrom('submission')
     .select('state')
@@ -346,8 +353,18 @@ export async function validateActivity(
   activity: Activity,
   year: number,
 ): Promise<void> {
+  // Before any other rule, so that no rule runs on (and reports about) a record the editor may not see.
+  if (activity.parent !== null && !(await parentInScope(trx, editor, scope, activity.parent)))
+    throw new AppError('invalid_input', '1 problem; nothing was saved', {
+      es: '1 problema; no se guardó nada',
+      en: '1 problem; nothing was saved',
+      problems: [{ ...problem('parent', '', ''), message: unknownParentMessage(activity.parent) }],
+    });
   const catalog = await readCatalog(trx);
   const existing = await readExistingActivities(trx);
+  // The rules see only the editor's own records: what they report never depends on another's (A1).
+  for (const r of await trx.selectFrom('activity').select(['id', 'institution_code']).execute())
+    if (!inScope(editor, r.institution_code, scope.parents)) existing.delete(r.id);
   const found = validatePeriods(
     [
       {
@@ -378,15 +395,6 @@ export async function validateActivity(
       const field = p.path.find((x): x is string => typeof x === 'string') ?? null;
       found.push({ file: '-', where: formatJsonPath(p.path), field, message: p.message });
     }
-  const parent = activity.parent === null ? undefined : existing.get(activity.parent);
-  if (parent && !(await parentInScope(trx, editor, scope, parent)))
-    found.push(
-      problem(
-        'parent',
-        `actividad madre desconocida «${activity.parent}»`,
-        `unknown parent activity "${activity.parent}"`,
-      ),
-    );
   if (found.length > 0)
     throw new AppError('invalid_input', `${found.length} problem(s); nothing was saved`, {
       es: `${found.length} problema(s); no se guardó nada`,
@@ -395,18 +403,46 @@ export async function validateActivity(
     });
 }
 
+/** A parent the editor may write under: one of their institution's records (else "unknown", A1). */
 async function parentInScope(
   trx: Kysely<DB>,
   editor: NonNullable<Actor>,
   scope: AccessScope,
-  parent: ExistingActivity,
+  parent: string,
 ): Promise<boolean> {
-  const row = await trx
-    .selectFrom('activity')
-    .select('institution_code')
-    .where('id', '=', parent.id)
-    .executeTakeFirst();
+  const row = await trx.selectFrom('activity').select('institution_code').where('id', '=', parent).executeTakeFirst();
   return row !== undefined && inScope(editor, row.institution_code, scope.parents);
+}
+
+/**
+ * The id of a new record: a chosen one must lie in the name space of the editor's ministry; one in use is a conflict
+ * when the editor can see that record, else the same answer as an id outside the space (A1).
+ */
+async function requireAvailableId(
+  trx: Kysely<DB>,
+  editor: NonNullable<Actor>,
+  scope: AccessScope,
+  id: string,
+  chosen: boolean,
+): Promise<void> {
+  const ministry = ministryOf(editor.institution ?? '', scope.parents);
+  const unavailable = () => {
+    const m = unavailableIdMessage(ministry, id);
+    return new AppError('invalid_input', m.en, { ...m, problems: [{ ...problem('id', '', ''), message: m }] });
+  };
+  if (chosen && !inIdSpace(ministry, id)) throw unavailable();
+  const taken = await trx
+    .selectFrom('activity')
+    .select(['institution_code', 'period_year'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!taken) return;
+  if (!mayRead(editor, scope, taken.institution_code, taken.period_year)) throw unavailable();
+  throw new AppError('conflict', `id ${id} is already used`, {
+    es: `el identificador «${id}» ya se usa; elija otro o deje que se genere`,
+    en: `the id "${id}" is already used; choose another or let it be generated`,
+    problems: [problem('id', 'ya se usa', 'is already used')],
+  });
 }
 
 /** Claims, narrative figures, tables and highlighted figures that name an activity. */

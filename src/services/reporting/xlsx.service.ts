@@ -7,7 +7,8 @@ import type { Database } from '../../db/create-db.js';
 import { readActivities, readExistingActivities, writeActivities } from '../../db/repositories/activity.repository.js';
 import { appendAudit } from '../../db/repositories/audit.repository.js';
 import { readCatalog, readPlanFile } from '../../db/repositories/plan.repository.js';
-import { readActivitiesXlsx, type XlsxProblem } from '../../formats/xlsx/read-xlsx.js';
+import type { XlsxProblem } from '../../formats/xlsx/read-xlsx.js';
+import { readActivitiesXlsxIsolated } from '../../formats/xlsx/read-xlsx-isolated.js';
 import { describeProblem, parseJsonPath, problemAt, toInputProblem } from '../../formats/xlsx/upload-problems.js';
 import { asState, recordDenial } from '../accounts/access.service.js';
 import { recordFindings } from '../../formats/xlsx/record-checks.js';
@@ -161,7 +162,7 @@ async function analyse(
   options: { period?: number },
 ): Promise<Analysis> {
   const editor = await requireEditor(database, actor);
-  const read = await readActivitiesXlsx(file.bytes);
+  const read = await readActivitiesXlsxIsolated(file.bytes);
   const year = await resolvePeriod(database, options.period, read.meta.period);
   const db = database.db;
   const catalog = await readCatalog(db);
@@ -188,7 +189,10 @@ async function analyse(
     indicatorValues: [],
     outline: [],
   };
-  for (const p of validatePeriods([{ file: 'xlsx', data: period }], catalog, await readExistingActivities(db)).items) {
+  // The rules see only the editor's own records: another institution's ids and parents are unknown (A1).
+  const existing = await readExistingActivities(db);
+  for (const [id, o] of owners) if (!inScope(editor, o.institution_code, parents)) existing.delete(id);
+  for (const p of validatePeriods([{ file: 'xlsx', data: period }], catalog, existing).items) {
     const path = parseJsonPath(p.where);
     const target = path[0] === 'activities' && typeof path[1] === 'number' ? valid[path[1]] : undefined;
     if (target) target.problems.push(problemAt(target.source, path.slice(2), 'error', p.message));

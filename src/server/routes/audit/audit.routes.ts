@@ -28,6 +28,16 @@ const auditSchema = z.object({
   hash: z.string(),
 });
 
+const headSchema = z.object({ seq: z.number(), hash: z.string() });
+const chainReportSchema = z.object({
+  intact: z.boolean(),
+  brokenAt: z.number().nullable(),
+  problem: z.enum(['key-missing', 'key-mismatch', 'chain', 'head', 'truncated']).nullable(),
+  entries: z.number(),
+  head: headSchema,
+  anchor: headSchema.extend({ at: z.string(), reason: z.string() }).nullable(),
+});
+
 export function registerAuditRoutes(app: App, options: ServerOptions): void {
   const { database } = options;
   const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
@@ -58,9 +68,10 @@ export function registerAuditRoutes(app: App, options: ServerOptions): void {
       attachValidation: true,
       schema: {
         tags: ['audit'],
-        summary: 'Recomputes the hash chain of the audit trail: intact, or the first broken entry',
+        summary:
+          'Recomputes the keyed hash chain of the audit trail and compares it with its head and latest anchor: intact, or the first broken or missing entry and why; an intact head is recorded as a new anchor',
         querystring: langQuery,
-        response: { 200: z.object({ intact: z.boolean(), brokenAt: z.number().nullable() }), ...errors },
+        response: { 200: chainReportSchema, ...errors },
       },
     },
     async (req) => {

@@ -1,3 +1,4 @@
+import { recordExport } from '../../../services/audit/audit.service.js';
 import { z } from 'zod';
 import { compileReports, REPORT_FORMATS } from '../../../services/report/report.service.js';
 import { listReportVersions, publishReport, readReportVersion } from '../../../services/report/publish.service.js';
@@ -43,12 +44,18 @@ export function registerReportRoutes(app: App, options: ServerOptions): void {
       },
     },
     async (req, reply) => {
-      requireRole(req, COORDINATION);
+      const actor = requireRole(req, COORDINATION);
       const [out] = await compileReports(database, {
         period: req.params.period,
         langs: [req.query.lang],
         formats: [req.query.format],
         status: 'draft',
+      });
+      await recordExport(database, actor, {
+        action: 'export.report-draft',
+        entity: 'report',
+        entityId: String(req.params.period),
+        after: { lang: req.query.lang, format: req.query.format, fileName: out!.fileName },
       });
       const type = {
         html: 'text/html; charset=utf-8',
