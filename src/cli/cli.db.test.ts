@@ -394,7 +394,7 @@ describe('init reports what it did', () => {
         seed: { total: { created: number; updated: number; unchanged: number } };
       }>(r);
       expect(body.migrations).toEqual(
-        expect.arrayContaining(['0001-initial', '0002-workflow', '0003-hardening', '0007-narrative']),
+        expect.arrayContaining(['0001-initial', '0002-workflow', '0003-hardening', '0007-narrative', '0008-checker']),
       );
       expect(body.placesAdded).toBeGreaterThan(2_700);
       expect(body.seed.total.unchanged).toBe(0);

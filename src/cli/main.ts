@@ -8,6 +8,7 @@ import { registerExport } from './commands/export.command.js';
 import { registerImport } from './commands/import.command.js';
 import { registerIncidence } from './commands/incidence.command.js';
 import { registerInit } from './commands/init.command.js';
+import { registerLint } from './commands/lint.command.js';
 import { registerPublish } from './commands/publish.command.js';
 import { registerReport } from './commands/report.command.js';
 import { registerStart } from './commands/start.command.js';
@@ -70,6 +71,7 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
   registerImport(program, lang, io);
   registerExport(program, lang, io);
   registerCheck(program, lang, io, setExit);
+  registerLint(program, lang, io, setExit);
   registerReport(program, lang, io);
   registerPublish(program, lang, io);
   registerUser(program, lang, io);

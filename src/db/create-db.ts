@@ -10,6 +10,7 @@ import * as m0005 from './migrations/0005-incidence.js';
 import * as m0006 from './migrations/0006-reporting-ux.js';
 import * as m0007 from './migrations/0007-narrative.js';
 import * as m0003 from './migrations/0003-hardening.js';
+import * as m0008 from './migrations/0008-checker.js';
 import type { DB } from './tables/schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -70,6 +71,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-reporting-ux': m0006,
   '0007-narrative': m0007,
   '0003-hardening': m0003,
+  '0008-checker': m0008,
 };
 
 class StaticProvider implements MigrationProvider {

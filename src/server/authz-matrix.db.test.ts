@@ -411,6 +411,13 @@ const MATRIX: Record<string, Row> = {
   'GET /api/public/incidence': publicRow('/api/public/incidence'),
   'GET /api/public/incidence/:month': publicRow('/api/public/incidence/2021-12', 'role', () => 404),
   'GET /api/public/incidence-data/:file': publicRow('/api/public/incidence-data/incidence-women.csv'),
+  // Checking a document: its numbers against each other; nothing stored, nothing of the database shown.
+  'POST /api/check/document': {
+    access: ['editor', 'coordinator'],
+    scope: 'role',
+    request: () => documentUpload('/api/check/document'),
+    echoesUpload: true,
+  },
   // OpenAPI documentation (public, not API data).
   'GET /docs': docsRow('/docs'),
   'HEAD /docs/': docsRow('/docs/'),
@@ -433,6 +440,12 @@ function upload(c: Case, url: string): Request {
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
     payload: Buffer.concat([Buffer.from(head), templates.get(c.ministry)!, Buffer.from(`\r\n--${boundary}--\r\n`)]),
   };
+}
+
+function documentUpload(url: string): Request {
+  const boundary = '----nap1325document';
+  const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="borrador.txt"\r\nContent-Type: text/plain\r\n\r\nEn 2022 se capacitó a 10 personas (4 mujeres y 6 hombres).\r\n--${boundary}--\r\n`;
+  return { url, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body };
 }
 
 /** The text of a response, with the entries of a ZIP (XLSX, DOCX) unpacked so that the A1 check sees inside. */

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import type { Lang } from '../../core/model/kinds.js';
+import { excerpt } from '../../core/rules/claims.rule.js';
 import type { Finding } from '../../core/rules/index.js';
 import { checkData, type CheckReport } from '../../services/check/check.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
@@ -70,6 +71,26 @@ export function printReport(io: Io, lang: Lang, r: CheckReport): void {
       );
     io.out('');
   }
+  const c = r.claims;
+  io.out(
+    t(
+      lang,
+      `Cifras declaradas: ${c.total} — ${c.derived} derivadas (${c.verified} verificadas), ${c.transcribed} transcritas, ${c.unsupported} sin respaldo.`,
+      `Stated figures: ${c.total} — ${c.derived} derived (${c.verified} verified), ${c.transcribed} transcribed, ${c.unsupported} unsupported.`,
+    ),
+  );
+  if (c.transcribedClaims.length > 0) {
+    io.out(
+      t(
+        lang,
+        'Transcritas (declaradas una sola vez, sin nada con qué compararlas; nunca cuentan como verificadas):',
+        'Transcribed (stated once, nothing to compare with; never counted as verified):',
+      ),
+    );
+    for (const x of c.transcribedClaims)
+      io.out(`  ${x.period} ${x.id.padEnd(10)} ${fmt(x.stated).padStart(8)}  «${excerpt(x.quote, x.stated)}»`);
+  }
+  io.out('');
   const s = r.summary;
   io.out(
     t(

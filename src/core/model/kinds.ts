@@ -33,6 +33,18 @@ export const PLACE_KINDS = ['country', 'state', 'municipality'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 export const OUTLINE_LEVELS = ['pillar', 'goal', 'coa', 'table'] as const;
 export const CLAIM_LOCATIONS = ['text', 'table-cell', 'callout', 'indicator', 'heading'] as const;
+/** Defects of a source document repaired while transcribing it (each is kept as a finding of the source). */
+export const SOURCE_DEFECT_KINDS = [
+  'misspelt-heading',
+  'swapped-columns',
+  'split-cell',
+  'shifted-row',
+  'stray-markup',
+  'number-format',
+  'two-names',
+  'misplaced-item',
+  'other',
+] as const;
 export const LANGS = ['es', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 

@@ -215,6 +215,17 @@ export function validatePeriods(
           `"${c.ref}" is not a known activity, narrative block, table, callout or indicator`,
         );
     });
+    (data.links ?? []).forEach((l, i) =>
+      l.records.forEach((r, k) => {
+        if (!existing.has(r) && !activities.some((a) => a.value.id === r))
+          p.add(
+            file,
+            ['links', i, 'records', k],
+            `«${r}» no es una actividad conocida`,
+            `"${r}" is not a known activity`,
+          );
+      }),
+    );
   }
   return p;
 }
@@ -231,6 +242,7 @@ function checkPeriodContent(p: ProblemList, file: string, data: PeriodFile, cata
     if (!sectionKnown(s)) p.add(file, path, `sección desconocida «${s}»`, `unknown section "${s}"`);
   };
   const expr = (text: string, path: (string | number)[]) => addExpressionProblems(p, file, path, text, catalog);
+  (data.sourceDefects ?? []).forEach((d, i) => section(d.section, ['sourceDefects', i, 'section']));
 
   data.narratives.forEach((n, i) => {
     section(n.section, ['narratives', i, 'section']);

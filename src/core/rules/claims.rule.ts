@@ -88,6 +88,10 @@ export async function checkClaims(input: CheckInput): Promise<Finding[]> {
       (o) => o !== e && o.value?.value !== null && agrees(o.claim.stated, computed, o.claim.relation),
     );
     const rel = claim.relation === '=' ? '' : `${claim.relation} `;
+    // A relation stated in words ("equally", "over"): the number is what the words mean.
+    const says = mentions(claim.quote, claim.stated)
+      ? { es: 'dice', en: 'says' }
+      : { es: 'dice, en palabras,', en: 'says, in words,' };
     const also = others[0];
     findings.push(
       finding({
@@ -99,13 +103,13 @@ export async function checkClaims(input: CheckInput): Promise<Finding[]> {
         recordIds: e.value.recordIds,
         message: {
           es:
-            `${what.es} dice ${rel}${formatNumber(claim.stated, 'es')}, pero los registros dan ${formatNumber(computed, 'es')}` +
+            `${what.es} ${says.es} ${rel}${formatNumber(claim.stated, 'es')}, pero los registros dan ${formatNumber(computed, 'es')}` +
             (also
               ? `; la misma cantidad aparece como ${formatNumber(also.claim.stated, 'es')} en «${excerpt(also.claim.quote, also.claim.stated)}»`
               : '') +
             (repeats > 1 ? ` (el informe lo repite ${repeats} veces).` : '.'),
           en:
-            `${what.en} says ${rel}${formatNumber(claim.stated, 'en')}, but the records give ${formatNumber(computed, 'en')}` +
+            `${what.en} ${says.en} ${rel}${formatNumber(claim.stated, 'en')}, but the records give ${formatNumber(computed, 'en')}` +
             (also
               ? `; the same quantity is stated as ${formatNumber(also.claim.stated, 'en')} in "${excerpt(also.claim.quote, also.claim.stated)}"`
               : '') +
@@ -115,6 +119,14 @@ export async function checkClaims(input: CheckInput): Promise<Finding[]> {
     );
   }
   return findings;
+}
+
+/** Whether a quote prints the number (as 1,234, 1234 or 30.05). */
+export function mentions(quote: string, n: number): boolean {
+  const text = quote.replace(/\*\*/g, '');
+  return [new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 }).format(n), String(n)].some((f) =>
+    new RegExp(`(?<![\\d.,])${f.replace(/[.,]/g, '\\$&')}(?![\\d]|[.,]\\d)`).test(text),
+  );
 }
 
 /** The part of a long quote around the number it states. */

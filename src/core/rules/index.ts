@@ -1,15 +1,27 @@
 import { checkClaims } from './claims.rule.js';
 import { checkDates } from './dates.rule.js';
 import { checkIndicators } from './indicators.rule.js';
+import { checkLinks } from './links.rule.js';
 import { checkLists } from './lists.rule.js';
 import { checkOutline } from './outline.rule.js';
+import { checkSourceDefects } from './source-defects.rule.js';
 import { checkValues } from './values.rule.js';
 import type { CheckInput, Finding, Rule, Severity } from './types.js';
 
 export type { CheckInput, Finding, RuleId, Severity } from './types.js';
+export { classifyClaims, type ClaimSupport, type Support } from './claim-support.js';
 
 /** Every rule of the checker. None names a specific figure or record: they are general. */
-export const RULES: readonly Rule[] = [checkClaims, checkIndicators, checkValues, checkDates, checkLists, checkOutline];
+export const RULES: readonly Rule[] = [
+  checkClaims,
+  checkIndicators,
+  checkValues,
+  checkDates,
+  checkLists,
+  checkOutline,
+  checkLinks,
+  checkSourceDefects,
+];
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -41,7 +41,7 @@ describe('runChecks', () => {
       [40, 'claim-unverifiable', 'warning'],
       [40, 'date-outside-period', 'warning'],
     ]);
-    expect(RULES).toHaveLength(6);
+    expect(RULES).toHaveLength(8);
   });
 
   it('summarize counts findings by severity', async () => {

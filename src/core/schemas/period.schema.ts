@@ -5,6 +5,7 @@ import {
   MODALITIES,
   NETWORK_ACTIONS,
   OUTLINE_LEVELS,
+  SOURCE_DEFECT_KINDS,
   UGPS_CATEGORIES,
 } from '../model/kinds.js';
 import {
@@ -179,6 +180,28 @@ export const outlineEntrySchema = z.strictObject({
   printed: z.string().trim().min(1).max(2_000),
 });
 
+/** Records that report the same activity in different places of the source (two institutions, two sections). */
+export const recordLinkSchema = z.strictObject({
+  id: idSchema,
+  records: z.array(idSchema).min(2).max(20).refine(unique, 'lists a record twice'),
+  note: localizedTextSchema.nullable().default(null),
+});
+
+/** A defect of the source document that the transcription repaired: kept, and reported as a finding of the source. */
+export const sourceDefectSchema = z.strictObject({
+  id: idSchema,
+  section: sectionSchema,
+  /** Position in the source document (seed line × 10). */
+  order: z.number().int().nonnegative(),
+  kind: z.enum(SOURCE_DEFECT_KINDS),
+  /** The source's text as printed. */
+  quote: z.string().trim().min(1).max(2_000),
+  /** What the transcription did about it. */
+  repaired: localizedTextSchema,
+  /** The record, table or block the repair concerns. */
+  ref: z.string().trim().min(1).max(120).nullable().default(null),
+});
+
 export const periodFileSchema = z.strictObject({
   format: z.literal(PERIOD_FORMAT),
   plan: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/),
@@ -197,6 +220,10 @@ export const periodFileSchema = z.strictObject({
   indicatorValues: z.array(indicatorValueSchema).default([]),
   /** The source document's headings in printed order (for structural checks). */
   outline: z.array(outlineEntrySchema).default([]),
+  /** The same activity reported in two places: its figures are compared. Omitted: none. */
+  links: z.array(recordLinkSchema).optional(),
+  /** The source document's defects repaired during data entry. Omitted: none. */
+  sourceDefects: z.array(sourceDefectSchema).optional(),
 });
 
 export type PeriodFile = z.infer<typeof periodFileSchema>;
@@ -208,3 +235,5 @@ export type Callout = z.infer<typeof calloutSchema>;
 export type Claim = z.infer<typeof claimSchema>;
 export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
 export type OutlineEntry = z.infer<typeof outlineEntrySchema>;
+export type RecordLink = z.infer<typeof recordLinkSchema>;
+export type SourceDefect = z.infer<typeof sourceDefectSchema>;

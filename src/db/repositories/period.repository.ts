@@ -7,6 +7,8 @@ import {
   type NarrativeBlock,
   type OutlineEntry,
   type PeriodFile,
+  type RecordLink,
+  type SourceDefect,
   type TableSpec,
 } from '../../core/schemas/period.schema.js';
 import type { DB } from '../tables/schema.js';
@@ -152,7 +154,73 @@ export async function writePeriodContent(db: Kysely<DB>, data: PeriodFile): Prom
       })),
     ),
   );
-  return c;
+  return addCounts(c, await writeCheckerContent(db, data));
+}
+
+/** Links between records and the source's repaired defects (migration 0008). */
+async function writeCheckerContent(db: Kysely<DB>, data: PeriodFile): Promise<WriteCounts> {
+  const year = data.period.year;
+  const links = await upsertRows(
+    db,
+    'record_link',
+    ['id'],
+    (data.links ?? []).map((l) => ({
+      id: l.id,
+      period_year: year,
+      records: JSON.stringify(l.records),
+      note_es: l.note?.es ?? null,
+      note_en: l.note?.en ?? null,
+    })),
+  );
+  const defects = await upsertRows(
+    db,
+    'source_defect',
+    ['id'],
+    (data.sourceDefects ?? []).map((d) => ({
+      id: d.id,
+      period_year: year,
+      section: d.section,
+      sort_order: d.order,
+      kind: d.kind,
+      quote: d.quote,
+      repaired_es: d.repaired.es,
+      repaired_en: d.repaired.en,
+      ref: d.ref,
+    })),
+  );
+  return addCounts(links, defects);
+}
+
+async function readCheckerContent(db: Kysely<DB>, year: number): Promise<Pick<PeriodFile, 'links' | 'sourceDefects'>> {
+  const [links, defects] = await Promise.all([
+    db.selectFrom('record_link').selectAll().where('period_year', '=', year).orderBy('id').execute(),
+    db
+      .selectFrom('source_defect')
+      .selectAll()
+      .where('period_year', '=', year)
+      .orderBy('sort_order')
+      .orderBy('id')
+      .execute(),
+  ]);
+  // Omitted when empty, so that a period without them exports as it did before they existed.
+  const out: Pick<PeriodFile, 'links' | 'sourceDefects'> = {};
+  if (links.length > 0)
+    out.links = links.map((l): RecordLink => ({
+      id: l.id,
+      records: JSON.parse(l.records) as string[],
+      note: l.note_es === null || l.note_en === null ? null : { es: l.note_es, en: l.note_en },
+    }));
+  if (defects.length > 0)
+    out.sourceDefects = defects.map((d): SourceDefect => ({
+      id: d.id,
+      section: d.section,
+      order: d.sort_order,
+      kind: d.kind as SourceDefect['kind'],
+      quote: d.quote,
+      repaired: { es: d.repaired_es, en: d.repaired_en },
+      ref: d.ref,
+    }));
+  return out;
 }
 
 /** A whole period as a period file, in document order (the export format). */
@@ -224,6 +292,7 @@ export async function readPeriodFile(db: Kysely<DB>, planId: string, year: numbe
       printedNumber: o.printed_number,
       printed: o.printed,
     })),
+    ...(await readCheckerContent(db, year)),
   };
 }
 

@@ -241,6 +241,19 @@ export const TABLES = {
     emailed_at: textN,
   },
   password_reset: { token_hash: text, user_id: text, created_at: text, expires_at: text, used_at: textN },
+  // 0008: the checker (links between records, the source's repaired defects).
+  record_link: { id: text, period_year: int, records: text, note_es: textN, note_en: textN },
+  source_defect: {
+    id: text,
+    period_year: int,
+    section: text,
+    sort_order: int,
+    kind: text,
+    quote: text,
+    repaired_es: text,
+    repaired_en: text,
+    ref: textN,
+  },
 } as const satisfies Record<string, Record<string, Column>>;
 
 type ValueOf<C> = C extends { type: 'text' } ? string : number;

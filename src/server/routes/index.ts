@@ -2,6 +2,7 @@ import type { App, ServerOptions } from '../server-context.js';
 import { registerActivityRoutes } from './reporting/activities.routes.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
 import { registerAuthRoutes } from './accounts/auth.routes.js';
+import { registerCheckRoutes } from './check/check.routes.js';
 import { registerPlanRoutes } from './data/plan.routes.js';
 import { registerIncidenceRoutes } from './incidence/incidence.routes.js';
 import { registerPublicRoutes } from './portal/public.routes.js';
@@ -31,4 +32,5 @@ export function registerRoutes(app: App, options: ServerOptions): void {
   registerPasswordResetRoutes(app, options);
   registerPeriodRoutes(app, options);
   registerIncidenceRoutes(app, options);
+  registerCheckRoutes(app);
 }

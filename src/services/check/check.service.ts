@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors.js';
 import { parseWithSchema } from '../../core/i18n/schema-messages.js';
 import { validatePeriods } from '../../core/model/validate-period.js';
+import { analyseClaims } from '../../core/rules/claim-support.js';
 import { runChecks, summarize, type Finding } from '../../core/rules/index.js';
 import { PERIOD_FORMAT, periodFileSchema, type Activity, type PeriodFile } from '../../core/schemas/period.schema.js';
 import type { Database } from '../../db/create-db.js';
@@ -11,10 +12,23 @@ import { openFigures, withDraftRecords } from './figure-context.js';
 import { decodeUtf8, parseJson } from '../../formats/input.js';
 import type { InputFile } from '../data/import.service.js';
 
+/** What backs the claims checked: derived (verified when they agree), transcribed, unsupported. */
+export interface ClaimCounts {
+  total: number;
+  derived: number;
+  /** Derived claims whose value agrees with the stated number: the only ones that count as verified. */
+  verified: number;
+  transcribed: number;
+  unsupported: number;
+  /** Stated once, nothing to compare with: read back from the value typed from the same sentence. */
+  transcribedClaims: { period: number; id: string; ref: string | null; stated: number; quote: string }[];
+}
+
 export interface CheckReport {
   periods: number[];
   findings: Finding[];
   summary: { error: number; warning: number; info: number };
+  claims: ClaimCounts;
 }
 
 /**
@@ -51,15 +65,39 @@ export async function checkData(
     }
   }
   const extra = documents?.flatMap((d) => d.activities.map((activity) => ({ period: d.period.year, activity }))) ?? [];
+  const claims: ClaimCounts = {
+    total: 0,
+    derived: 0,
+    verified: 0,
+    transcribed: 0,
+    unsupported: 0,
+    transcribedClaims: [],
+  };
   // Figures are computed in the database; a draft's records are written in a transaction that is rolled back.
   const findings = await withDraftRecords(database, extra, async (draft) => {
     const figures = await openFigures(draft);
     const out: Finding[] = [];
-    for (const period of periods)
-      out.push(...(await runChecks({ plan: figures.plan, catalog: figures.catalog, period, source: figures.source })));
+    for (const period of periods) {
+      const input = { plan: figures.plan, catalog: figures.catalog, period, source: figures.source };
+      out.push(...(await runChecks(input)));
+      for (const a of await analyseClaims(input)) {
+        claims.total += 1;
+        claims[a.support] += 1;
+        if (a.verified) claims.verified += 1;
+        if (a.support === 'transcribed')
+          claims.transcribedClaims.push({
+            period: period.period.year,
+            id: a.claim.id,
+            ref: a.claim.ref,
+            stated: a.claim.stated,
+            quote: a.claim.quote,
+          });
+      }
+    }
     return out;
   });
-  return { periods: years, findings, summary: summarize(findings) };
+  claims.transcribedClaims.sort((a, b) => a.period - b.period || a.id.localeCompare(b.id, 'en', { numeric: true }));
+  return { periods: years, findings, summary: summarize(findings), claims };
 }
 
 /** A document checked on its own: its claims and structure, with the period's stored records. */

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { ActivitiesPage } from './activities/activities.page.js';
 import { ActivityPage } from './activity/activity.page.js';
 import { IncidencePage } from './incidence/incidence.page.js';
+import { LintPage } from './lint/lint.page.js';
 import { AppPlanPage } from './plan/app-plan.page.js';
 import { DeletedPage } from './deleted/deleted.page.js';
 import { AppHome } from './dashboard/app-home.js';
@@ -56,6 +57,14 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RoleGate roles={['coordinator', 'admin']}>
             <PeriodsPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'check',
+        element: (
+          <RoleGate roles={['editor', 'coordinator']}>
+            <LintPage />
           </RoleGate>
         ),
       },

@@ -41,6 +41,7 @@ function Shell({ me }: { me: Me }) {
           {coordinator && link('report', t('app.nav.report'))}
           {coordinator && link('periods', t('app.nav.periods'))}
           {showsIncidence(me) && link('incidence', INCIDENCE_TEXTS[lang].nav)}
+          {(me.role === 'editor' || me.role === 'coordinator') && link('check', t('app.nav.check'))}
           {link('plan', t('app.nav.plan'))}
           {me.role === 'admin' && link('users', t('app.nav.users'))}
         </ul>
