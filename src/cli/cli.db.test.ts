@@ -253,6 +253,17 @@ describe.each(testEngines())('nap1325 CLI on %s', (engine) => {
     expect(await status(seeded)).toEqual(before);
   });
 
+  it('a directory or a device as the file: exit 3 naming the path, at once (never EISDIR, never reading /dev/zero)', async () => {
+    for (const command of ['import', 'check'])
+      for (const [path, why] of [
+        [dir, 'is a directory, not a file'],
+        ['/dev/zero', 'is not a regular file (a device, pipe or socket)'],
+      ] as const) {
+        const r = await cli('--db', seeded.url, '--lang', 'en', command, path);
+        expect([command, r.code, r.err]).toEqual([command, 3, expect.arrayContaining([`  ${path}: file: ${why}`])]);
+      }
+  });
+
   it('export → import into a new database → export is byte-identical (JSON and CSV); missing period exits 4', async () => {
     const p1 = join(dir, 'p1.json');
     const c1 = join(dir, 'p1.csv');

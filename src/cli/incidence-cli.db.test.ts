@@ -44,7 +44,7 @@ describe.each(testEngines())('nap1325 incidence (%s)', (engine) => {
     const missing = await cli('--db', t.url, '--lang', 'en', 'incidence', 'import', join(dir, 'nope.csv'));
     expect([missing.code, missing.err]).toEqual([4, expect.stringContaining('file not found')]);
     const folder = await cli('--db', t.url, '--lang', 'en', 'incidence', 'import', dir);
-    expect([folder.code, folder.err]).toEqual([2, expect.stringContaining('is not a file')]);
+    expect([folder.code, folder.err]).toEqual([3, expect.stringContaining(`${dir}: file: is a directory, not a file`)]);
   });
 
   it('status lists the cut and the months; report writes the JSON of a month', async () => {

@@ -1,10 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AppError } from '../../core/errors.js';
 import type { Lang } from '../../core/model/kinds.js';
 import { importFiles, type ImportSummary, type InputFile } from '../../services/data/import.service.js';
 import { MAX_IMPORT_BYTES } from '../../services/data/import.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
+import { readInputFile } from '../input-file.js';
 import { t, type Io } from '../output.js';
 
 export function registerImport(program: Command, lang: Lang, io: Io): void {
@@ -28,30 +27,7 @@ export function registerImport(program: Command, lang: Lang, io: Io): void {
 }
 
 export function readInput(name: string): InputFile {
-  let size: number;
-  try {
-    size = statSync(name).size;
-  } catch {
-    throw new AppError('not_found', `file not found: ${name}`, {
-      es: `no se encuentra el archivo ${name}`,
-      en: `file not found: ${name}`,
-    });
-  }
-  if (size > MAX_IMPORT_BYTES)
-    throw new AppError('invalid_input', 'file too large', {
-      problems: [
-        {
-          file: name,
-          where: 'file',
-          field: null,
-          message: {
-            es: `el archivo pesa ${size} bytes; el máximo es ${MAX_IMPORT_BYTES}`,
-            en: `the file is ${size} bytes; the maximum is ${MAX_IMPORT_BYTES}`,
-          },
-        },
-      ],
-    });
-  return { name, bytes: readFileSync(name) };
+  return readInputFile(name, MAX_IMPORT_BYTES);
 }
 
 export function printSummary(io: Io, lang: Lang, s: ImportSummary): void {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { readConfig } from '../../config/config.js';
@@ -10,37 +10,13 @@ import { incidenceStatus } from '../../services/incidence/status.service.js';
 import { importIncidenceFiles, MAX_SESNSP_BYTES } from '../../services/incidence/import.service.js';
 import { publishBulletin } from '../../services/incidence/publish.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
+import { readInputFile } from '../input-file.js';
 import { t, type Io } from '../output.js';
 import { parseList } from './report.command.js';
 
 /** A file to import, refused by name when it is missing, a directory or a device, or too large (C6). */
 function readSesnspFile(name: string): InputFile {
-  let stat;
-  try {
-    stat = statSync(name);
-  } catch {
-    throw new AppError('not_found', `file not found: ${name}`, {
-      es: `no se encuentra el archivo ${name}`,
-      en: `file not found: ${name}`,
-    });
-  }
-  if (!stat.isFile())
-    throw new AppError('usage', `not a file: ${name}`, { es: `${name} no es un archivo`, en: `${name} is not a file` });
-  if (stat.size > MAX_SESNSP_BYTES)
-    throw new AppError('invalid_input', 'file too large', {
-      problems: [
-        {
-          file: name,
-          where: 'file',
-          field: null,
-          message: {
-            es: `el archivo pesa ${stat.size} bytes; el máximo es ${MAX_SESNSP_BYTES} (divídalo por año)`,
-            en: `the file is ${stat.size} bytes; the maximum is ${MAX_SESNSP_BYTES} (split it by year)`,
-          },
-        },
-      ],
-    });
-  return { name, bytes: readFileSync(name) };
+  return readInputFile(name, MAX_SESNSP_BYTES, { es: 'divídalo por año', en: 'split it by year' });
 }
 
 function requireMonthOption(month: string): string {

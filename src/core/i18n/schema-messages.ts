@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { InputProblem } from '../errors.js';
 import type { Lang } from '../model/kinds.js';
 
 /** Spanish for the custom messages our schemas use (zod's own messages come from its locales). */
@@ -18,6 +19,10 @@ const SPANISH: Record<string, string> = {
   'end is before start': 'el fin es anterior al inicio',
   'must be a lower-case unit name such as "uniforms"': 'debe ser un nombre de unidad en minúsculas, como "uniforms"',
   'measure names are camelCase letters and digits': 'los nombres de medida son letras y dígitos en camelCase',
+  'is a reserved name': 'es un nombre reservado',
+  '"__proto__" is a reserved name': '"__proto__" es un nombre reservado',
+  'must not contain control characters or bidirectional overrides':
+    'no puede contener caracteres de control ni marcas de dirección del texto',
   'figure names are letters, digits and "_"': 'los nombres de cifra son letras, dígitos y "_"',
   'must be an ISO 3166-1 alpha-2 code': 'debe ser un código ISO 3166-1 alfa-2',
   'must be YYYY, YYYY-MM or YYYY-MM-DD': 'debe ser AAAA, AAAA-MM o AAAA-MM-DD',
@@ -55,4 +60,14 @@ export function parseWithSchema<T extends z.ZodType>(
 /** "$.activities[3].women" */
 export function formatJsonPath(path: readonly (string | number)[]): string {
   return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : `${acc}.${p}`), '$');
+}
+
+/** A schema problem of a file, with its JSON path and the last named field ("women" of "$.activities[3].women"). */
+export function fileProblem(
+  file: string,
+  path: readonly (string | number)[],
+  message: Record<Lang, string>,
+): InputProblem {
+  const last = [...path].reverse().find((x) => typeof x === 'string');
+  return { file, where: formatJsonPath(path), field: typeof last === 'string' ? last : null, message };
 }

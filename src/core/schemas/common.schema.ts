@@ -1,9 +1,27 @@
 import { z } from 'zod';
 
+/**
+ * Control characters (other than tab and line breaks) and bidirectional overrides: invisible in a
+ * form, they reorder or hide what a reader sees in a report (a title that prints differently from
+ * what was approved).
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+
+/** Free text of at most `max` characters, trimmed, without hidden characters. */
+export function plainText(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !HIDDEN_CHARACTERS.test(s), 'must not contain control characters or bidirectional overrides');
+}
+
 /** Text in both working languages; Spanish is the original where the plan is Mexico's. */
 export const localizedTextSchema = z.strictObject({
-  es: z.string().trim().min(1).max(20_000),
-  en: z.string().trim().min(1).max(20_000),
+  es: plainText(20_000),
+  en: plainText(20_000),
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 

@@ -15,6 +15,7 @@ import {
   idSchema,
   isoDateSchema,
   localizedTextSchema,
+  plainText,
   placeCodeSchema,
   urlSchema,
   yearSchema,
@@ -39,14 +40,14 @@ export const dateRangeSchema = z
 export const activityAttributesSchema = z.strictObject({
   modality: z.enum(MODALITIES).optional(),
   audience: localizedTextSchema.optional(),
-  provider: z.string().trim().min(1).max(300).optional(),
-  partners: z.array(z.string().trim().min(1).max(300)).optional(),
-  mission: z.string().trim().min(1).max(60).optional(),
+  provider: plainText(300).optional(),
+  partners: z.array(plainText(300)).optional(),
+  mission: plainText(60).optional(),
   ugpsCategory: z.enum(UGPS_CATEGORIES).optional(),
-  role: z.string().trim().min(1).max(60).optional(),
+  role: plainText(60).optional(),
   networkAction: z.enum(NETWORK_ACTIONS).optional(),
-  fund: z.string().trim().min(1).max(60).optional(),
-  forum: z.string().trim().min(1).max(300).optional(),
+  fund: plainText(60).optional(),
+  forum: plainText(300).optional(),
 });
 
 export const activitySchema = z.strictObject({
@@ -76,9 +77,17 @@ export const activitySchema = z.strictObject({
     .default(null),
   /** Further named counts of the record ("municipalities", "operations", "hours", "posts"). */
   measures: z
-    .record(
-      z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'measure names are camelCase letters and digits'),
-      z.number().finite().nonnegative('must not be negative'),
+    .custom<Record<string, number>>((v) => !(typeof v === 'object' && v !== null && Object.hasOwn(v, '__proto__')), {
+      message: '"__proto__" is a reserved name',
+    })
+    .pipe(
+      z.record(
+        z
+          .string()
+          .regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'measure names are camelCase letters and digits')
+          .refine((k) => !(k in Object.prototype), 'is a reserved name'),
+        z.number().finite().nonnegative('must not be negative'),
+      ),
     )
     .default({}),
   /** Listed items (modules, topics, conflicts) that the source enumerates. */
@@ -207,11 +216,12 @@ export const periodFileSchema = z.strictObject({
   plan: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/),
   period: z.strictObject({
     year: yearSchema,
-    opens: isoDateSchema.nullable().default(null),
-    deadline: isoDateSchema.nullable().default(null),
+    /** Omitted: unchanged (files add up); null: cleared. */
+    opens: isoDateSchema.nullable().optional(),
+    deadline: isoDateSchema.nullable().optional(),
   }),
-  /** Title of the source document, when the period was transcribed from one. */
-  source: localizedTextSchema.nullable().default(null),
+  /** Title of the source document, when the period was transcribed from one. Omitted: unchanged. */
+  source: localizedTextSchema.nullable().optional(),
   activities: z.array(activitySchema).default([]),
   narratives: z.array(narrativeBlockSchema).default([]),
   tables: z.array(tableSpecSchema).default([]),

@@ -28,11 +28,20 @@ export async function writePeriod(db: Kysely<DB>, data: PeriodFile): Promise<Wri
   return addCounts(c, await writePeriodContent(db, data));
 }
 
-/** The period's own row (year, dates, source). */
+/** The period's own row (year, dates, source). A field the file omits keeps its stored value; null clears it. */
 export async function writePeriodRow(
   db: Kysely<DB>,
   data: Pick<PeriodFile, 'period' | 'source'>,
 ): Promise<WriteCounts> {
+  const stored = await db
+    .selectFrom('period')
+    .select(['opens', 'deadline', 'source_es', 'source_en'])
+    .where('year', '=', data.period.year)
+    .executeTakeFirst();
+  const source =
+    data.source === undefined
+      ? { es: stored?.source_es ?? null, en: stored?.source_en ?? null }
+      : { es: data.source?.es ?? null, en: data.source?.en ?? null };
   return upsertRows(
     db,
     'period',
@@ -40,10 +49,10 @@ export async function writePeriodRow(
     [
       {
         year: data.period.year,
-        opens: data.period.opens,
-        deadline: data.period.deadline,
-        source_es: data.source?.es ?? null,
-        source_en: data.source?.en ?? null,
+        opens: data.period.opens === undefined ? (stored?.opens ?? null) : data.period.opens,
+        deadline: data.period.deadline === undefined ? (stored?.deadline ?? null) : data.period.deadline,
+        source_es: source.es,
+        source_en: source.en,
       },
     ],
   );

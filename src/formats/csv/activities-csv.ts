@@ -79,7 +79,8 @@ function problem(file: string, where: string, field: string | null, es: string, 
 }
 
 /** Parses activity rows; structural problems (bad CSV, wrong header) throw with every problem listed. */
-export function parseActivitiesCsv(text: string, file: string): CsvActivityRow[] {
+/** The file's rows, converted one at a time as the caller reads them (it may stop early). */
+export function parseActivitiesCsv(text: string, file: string): Generator<CsvActivityRow> {
   let records: string[][];
   try {
     const parsed: unknown = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false });
@@ -107,7 +108,11 @@ export function parseActivitiesCsv(text: string, file: string): CsvActivityRow[]
       problems.push(problem(file, 'line 1', col, `falta la columna «${col}»`, `missing column "${col}"`));
   if (problems.length > 0) throw new AppError('invalid_input', 'bad CSV header', { problems });
 
-  return rows.map((cells, i) => {
+  return convertRows(names, rows);
+}
+
+function* convertRows(names: readonly string[], rows: readonly string[][]): Generator<CsvActivityRow> {
+  for (const [i, cells] of rows.entries()) {
     const get = (c: Column): string => {
       const idx = names.indexOf(c);
       return idx < 0 ? '' : unescapeCell(cells[idx] ?? '').trim();
@@ -133,11 +138,13 @@ export function parseActivitiesCsv(text: string, file: string): CsvActivityRow[]
       }
     };
     const text = (c: Column): string | null => (get(c) === '' ? null : get(c));
-    const measures: Record<string, unknown> = {};
-    for (const pair of list('measures')) {
-      const [k, v] = pair.split('=');
-      measures[(k ?? '').trim()] = v !== undefined && /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : (v ?? '');
-    }
+    // Entries, not assignment: a measure named "__proto__" stays a key (and is refused), never the prototype.
+    const measures = Object.fromEntries(
+      list('measures').map((pair) => {
+        const [k, v] = pair.split('=');
+        return [(k ?? '').trim(), v !== undefined && /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : (v ?? '')];
+      }),
+    );
     const summaryEs = text('summary_es');
     const summaryEn = text('summary_en');
     const activity: Record<string, unknown> = {
@@ -166,8 +173,8 @@ export function parseActivitiesCsv(text: string, file: string): CsvActivityRow[]
       attributes: json('attributes', {}),
       evidence: list('evidence'),
     };
-    return { line: i + 2, period: num('period'), activity };
-  });
+    yield { line: i + 2, period: num('period'), activity };
+  }
 }
 
 /** Writes activities as CSV (UTF-8 with BOM so spreadsheets open it correctly). */

@@ -75,13 +75,15 @@ export function rowToActivityInput(
       else dates.push({ start, end: end ?? start });
     }
 
-  const measures: Record<string, unknown> = {};
+  // Entries, not assignment: a measure named "__proto__" stays a key (and is refused), never the prototype.
+  const measureEntries: [string, unknown][] = [];
   for (const m of parts('measures', /[;\n]/)) {
     const [k, v, ...rest] = m.split('=').map((s) => s.trim());
     if (!k || v === undefined || rest.length > 0 || !/^\d+(\.\d+)?$/.test(v))
       issue('measures', `«${m}» no es nombre=número`, `"${m}" is not name=number`);
-    else measures[k] = Number(v);
+    else measureEntries.push([k, Number(v)]);
   }
+  const measures = Object.fromEntries(measureEntries);
 
   const itemsEs = lines('items_es');
   const itemsEn = lines('items_en');

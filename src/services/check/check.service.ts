@@ -1,9 +1,10 @@
 import { AppError } from '../../core/errors.js';
-import { parseWithSchema } from '../../core/i18n/schema-messages.js';
+import { fileProblem } from '../../core/i18n/schema-messages.js';
+import { parsePeriodFile } from '../../core/schemas/parse-bounded.js';
 import { validatePeriods } from '../../core/model/validate-period.js';
 import { analyseClaims } from '../../core/rules/claim-support.js';
 import { runChecks, summarize, type Finding } from '../../core/rules/index.js';
-import { PERIOD_FORMAT, periodFileSchema, type Activity, type PeriodFile } from '../../core/schemas/period.schema.js';
+import { PERIOD_FORMAT, type Activity, type PeriodFile } from '../../core/schemas/period.schema.js';
 import type { Database } from '../../db/create-db.js';
 import { readActivities, readExistingActivities } from '../../db/repositories/activity.repository.js';
 import { listPeriods, readPeriodFile } from '../../db/repositories/period.repository.js';
@@ -115,10 +116,9 @@ async function readDocuments(
   const problems = [];
   for (const f of files) {
     const json = parseJson(decodeUtf8(f.bytes, f.name), f.name);
-    const r = parseWithSchema(periodFileSchema, json);
+    const r = parsePeriodFile(json);
     if (!r.ok) {
-      for (const p of r.problems)
-        problems.push({ file: f.name, where: `$.${p.path.join('.')}`, field: null, message: p.message });
+      for (const p of r.problems) problems.push(fileProblem(f.name, p.path, p.message));
       continue;
     }
     docs.push({ file: f.name, data: r.data });

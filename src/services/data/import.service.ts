@@ -1,7 +1,8 @@
 import { bumpPublicVersion } from '../../db/repositories/public.repository.js';
 import { extname } from 'node:path';
 import { AppError, type InputProblem } from '../../core/errors.js';
-import { formatJsonPath, parseWithSchema } from '../../core/i18n/schema-messages.js';
+import { fileProblem, formatJsonPath, parseWithSchema } from '../../core/i18n/schema-messages.js';
+import { MAX_LISTED_PROBLEMS, parsePeriodFile } from '../../core/schemas/parse-bounded.js';
 import type { PlanCatalog } from '../../core/model/catalog.js';
 import { validatePeriods, type PeriodEntry } from '../../core/model/validate-period.js';
 import { validatePlan } from '../../core/model/validate-plan.js';
@@ -101,9 +102,9 @@ export async function importFiles(
       const entries = periods.filter((p) => p.data.period.year === year);
       const full = entries.filter((p) => !p.activitiesOnly);
       let counts = emptyCounts();
-      // Files of one year state the same period row; the last one given wins.
-      const last = full.at(-1);
-      if (last) counts = addCounts(counts, await writePeriodRow(trx, last.data));
+      // Files of one year state the same period row, in the order given: what a file omits stays as it was.
+      const row = full.map((f) => f.data).reduce<PeriodRow | null>((acc, f) => (acc ? overlayPeriodRow(acc, f) : f), null);
+      if (row) counts = addCounts(counts, await writePeriodRow(trx, row));
       else await ensurePeriod(trx, year);
       counts = addCounts(
         counts,
@@ -124,6 +125,21 @@ export async function importFiles(
     if (summary.total.created + summary.total.updated > 0) await bumpPublicVersion(trx);
     return summary;
   });
+}
+
+type PeriodRow = Pick<PeriodFile, 'period' | 'source'>;
+
+/** A later file's period row over an earlier one's: the fields it states win, the ones it omits stay. */
+function overlayPeriodRow(earlier: PeriodRow, later: PeriodRow): PeriodRow {
+  const pick = <T>(a: T | undefined, b: T | undefined) => (b === undefined ? a : b);
+  return {
+    period: {
+      year: later.period.year,
+      opens: pick(earlier.period.opens, later.period.opens),
+      deadline: pick(earlier.period.deadline, later.period.deadline),
+    },
+    source: pick(earlier.source, later.source),
+  };
 }
 
 /** Maps a problem found in a period entry back to its file: a CSV row and column, or a JSON path. */
@@ -154,13 +170,13 @@ function parseFile(f: InputFile, problems: InputProblem[]): Parsed[] {
   if (format === PLAN_FORMAT) {
     const r = parseWithSchema(planFileSchema, json);
     if (r.ok) return [{ kind: 'plan', file: f.name, data: r.data }];
-    for (const p of r.problems) problems.push(toProblem(f.name, p.path, p.message));
+    for (const p of r.problems) problems.push(fileProblem(f.name, p.path, p.message));
     return [];
   }
   if (format === PERIOD_FORMAT) {
-    const r = parseWithSchema(periodFileSchema, json);
+    const r = parsePeriodFile(json);
     if (r.ok) return [{ kind: 'period', file: f.name, data: r.data, activitiesOnly: false }];
-    for (const p of r.problems) problems.push(toProblem(f.name, p.path, p.message));
+    for (const p of r.problems) problems.push(fileProblem(f.name, p.path, p.message));
     return [];
   }
   problems.push({
@@ -175,15 +191,24 @@ function parseFile(f: InputFile, problems: InputProblem[]): Parsed[] {
   return [];
 }
 
-function toProblem(file: string, path: (string | number)[], message: { es: string; en: string }): InputProblem {
-  const last = [...path].reverse().find((x) => typeof x === 'string');
-  return { file, where: formatJsonPath(path), field: typeof last === 'string' ? last : null, message };
-}
 
 function parseCsv(text: string, file: string, problems: InputProblem[]): Parsed[] {
   const byPeriod = new Map<number, { activities: Activity[]; lines: number[] }>();
   for (const row of parseActivitiesCsv(text, file)) {
     const where = `row ${row.line}`;
+    // A file of a million bad rows is refused after the first few hundred problems, not after all of them.
+    if (problems.length >= MAX_LISTED_PROBLEMS) {
+      problems.push({
+        file,
+        where,
+        field: null,
+        message: {
+          es: `se detuvo la revisión en esta fila tras ${MAX_LISTED_PROBLEMS} problemas; corrija estos y vuelva a intentarlo`,
+          en: `checking stopped at this row after ${MAX_LISTED_PROBLEMS} problems; fix these and try again`,
+        },
+      });
+      break;
+    }
     if (typeof row.period !== 'number' || !Number.isInteger(row.period) || row.period < 1900 || row.period > 2200) {
       problems.push({
         file,
