@@ -4,18 +4,13 @@ import type { FigureSource } from '../expressions/index.js';
 import type { Finding } from '../rules/index.js';
 import type { NarrativeBlock, PeriodFile, TableSpec } from '../schemas/period.schema.js';
 import type { Indicator, PlanFile } from '../schemas/plan.schema.js';
-import type {
-  Block,
-  Figure,
-  IndicatorRow,
-  IndicatorStatus,
-  Inline,
-  MapDatum,
-  ReportDocument,
-  TableCell,
-} from './document.js';
+import type { Block, Figure, IndicatorRow, Inline, MapDatum, ReportDocument, TableCell } from './document.js';
 import { FigureBook } from './figures.js';
 import { LABELS } from './labels.js';
+import { activityTree, courseActivities, unplacedActivities } from './generate/activity-section.js';
+import type { GenerateContext } from './generate/activity-text.js';
+import { keyFigures } from './generate/key-figures.js';
+import { indicatorStatus } from './generate/indicator-status.js';
 
 export interface ReportInput {
   plan: PlanFile;
@@ -29,6 +24,8 @@ export interface ReportInput {
   states: ReadonlyMap<string, { name: string; populationWomen: number | null }>;
   /** Number of records the period holds (for the methodology note). */
   recordCount: number;
+  /** Names of the places the period's records name (municipalities, countries), code → name. */
+  placeNames?: ReadonlyMap<string, string>;
 }
 
 const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9_]*)\}/g;
@@ -65,6 +62,27 @@ export async function buildReport(input: ReportInput): Promise<ReportDocument> {
     for (const n of intro) body.push(await paragraph(n, book, lang));
   }
 
+  // Generated from the records: the key figures, then every activity no narrative block covers.
+  const tree = activityTree(period);
+  const gen = generateContext(input, book);
+  const coaOrder = orderedCourses(plan);
+  const institutionOrder = plan.institutions.map((i) => i.code);
+  const ministryOf = (code: string): string => {
+    let cur = plan.institutions.find((i) => i.code === code);
+    while (cur?.parent) cur = plan.institutions.find((i) => i.code === cur!.parent) ?? undefined;
+    return cur?.code ?? code;
+  };
+  const keys = await keyFigures({
+    lang,
+    year,
+    figure: (e) => book.figure(e),
+    tree,
+    ministries: plan.institutions.filter((i) => i.parent === null).map((i) => ({ code: i.code, acronym: i.acronym })),
+    ministryOf,
+  });
+  if (keys[0]?.kind === 'heading') toc.push({ id: keys[0].id, level: 1, text: keys[0].text });
+  body.push(...keys);
+
   for (const pillar of [...plan.pillars].sort((a, b) => a.number - b.number)) {
     const pid = `pillar-${pillar.code}`;
     body.push({ kind: 'heading', id: pid, level: 1, number: String(pillar.number), text: pillar.title[lang] });
@@ -82,10 +100,11 @@ export async function buildReport(input: ReportInput): Promise<ReportDocument> {
         body.push({ kind: 'heading', id: `coa-${coa.code}`, level: 3, number: coa.code, text: title });
         body.push({ kind: 'lead', text: coa.text[lang] });
         body.push(...(await sectionItems(`coa:${coa.code}`, period, book, lang, coa.text[lang])));
+        body.push(...(await courseActivities(coa.code, tree, coaOrder, institutionOrder, gen)));
         for (const ind of plan.indicators
           .filter((i) => i.courseOfAction === coa.code)
           .sort((a, b) => a.number - b.number)) {
-          const row = await indicatorRow(ind, book, lang);
+          const row = await indicatorRow(ind, book, lang, year);
           const reported = period.indicatorValues.find((v) => v.indicator === ind.code)?.display[lang] ?? null;
           body.push({
             kind: 'indicator',
@@ -107,6 +126,14 @@ export async function buildReport(input: ReportInput): Promise<ReportDocument> {
     }
   }
 
+  const unplaced = await unplacedActivities(tree, coaOrder, institutionOrder, gen);
+  if (unplaced.length > 0) {
+    const text = lang === 'es' ? 'Otras actividades' : 'Other activities';
+    body.push({ kind: 'heading', id: 'other-activities', level: 1, number: null, text });
+    toc.push({ id: 'other-activities', level: 1, text });
+    body.push(...unplaced);
+  }
+
   const back = period.narratives.filter((n) => n.section === 'back').sort(byOrder);
   if (back.length > 0) {
     body.push({ kind: 'heading', id: 'acknowledgements', level: 1, number: null, text: L.acknowledgements });
@@ -115,7 +142,7 @@ export async function buildReport(input: ReportInput): Promise<ReportDocument> {
   }
 
   const indicators: IndicatorRow[] = [];
-  for (const ind of plan.indicators) indicators.push(await indicatorRow(ind, book, lang));
+  for (const ind of plan.indicators) indicators.push(await indicatorRow(ind, book, lang, year));
   const errors = input.findings.filter((f) => f.severity === 'error');
   const warnings = input.findings.filter((f) => f.severity === 'warning');
   const es = lang === 'es';
@@ -272,11 +299,19 @@ async function table(t: TableSpec, book: FigureBook, lang: Lang): Promise<Block>
 
 const COMPARATOR_TEXT: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
 
-async function indicatorRow(ind: Indicator, book: FigureBook, lang: Lang): Promise<IndicatorRow> {
+async function indicatorRow(ind: Indicator, book: FigureBook, lang: Lang, year: number): Promise<IndicatorRow> {
   const figure: Figure | null = ind.formula ? await book.figure(ind.formula) : null;
   const suffix = ind.unit === 'percent' ? '%' : '';
+  const { status, needed } = indicatorStatus(figure?.value ?? null, ind, year);
+  const nf = new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US', { maximumFractionDigits: 2 });
+  const neededText =
+    needed === null
+      ? ''
+      : lang === 'es'
+        ? `; necesario en ${year} con avance lineal: ${nf.format(needed)}${suffix}`
+        : `; needed in ${year} on a linear path: ${nf.format(needed)}${suffix}`;
   const target = ind.target
-    ? `${COMPARATOR_TEXT[ind.target.comparator]} ${ind.target.value}${suffix}${ind.target.year ? ` (${ind.target.year})` : ''}`
+    ? `${COMPARATOR_TEXT[ind.target.comparator]} ${ind.target.value}${suffix}${ind.target.year ? ` (${ind.target.year})` : ''}${neededText}`
     : null;
   return {
     code: ind.code,
@@ -284,19 +319,40 @@ async function indicatorRow(ind: Indicator, book: FigureBook, lang: Lang): Promi
     unit: ind.unit,
     figure: figure ? { ...figure, text: `${figure.text}${suffix}` } : null,
     target,
-    status: statusOf(figure?.value ?? null, ind),
+    status,
     calculation: ind.calculation?.[lang] ?? ind.formula ?? '—',
   };
 }
 
-function statusOf(value: number | null, ind: Indicator): IndicatorStatus {
-  if (value === null) return 'no-data';
-  if (!ind.target) return 'on-track';
-  const t = ind.target.value;
-  const ok = { '>=': value >= t, '>': value > t, '<=': value <= t, '<': value < t, '=': value === t }[
-    ind.target.comparator
-  ];
-  return ok ? 'met' : 'not-met';
+/** Courses of action in the plan's order (pillar, goal, number). */
+function orderedCourses(plan: PlanFile): string[] {
+  const out: string[] = [];
+  for (const pillar of [...plan.pillars].sort((a, b) => a.number - b.number))
+    for (const goal of plan.goals.filter((g) => g.pillar === pillar.code).sort((a, b) => a.number - b.number))
+      for (const coa of plan.coursesOfAction.filter((c) => c.goal === goal.code).sort((a, b) => a.number - b.number))
+        out.push(coa.code);
+  return out;
+}
+
+/** What the text templates need: the report's figures, institution and place names, the record tree. */
+function generateContext(input: ReportInput, book: FigureBook): GenerateContext {
+  const { plan, lang } = input;
+  const tree = activityTree(input.period);
+  return {
+    lang,
+    year: input.period.period.year,
+    figure: (e) => book.figure(e),
+    institution: (code) => {
+      const i = plan.institutions.find((x) => x.code === code);
+      return i ? { acronym: i.acronym, name: i.name[lang] } : null;
+    },
+    placeName: (code) =>
+      input.states.get(code)?.name ??
+      input.placeNames?.get(code) ??
+      plan.places.find((p) => p.code === code)?.name[lang] ??
+      code,
+    descendants: tree.descendants,
+  };
 }
 
 /** A choropleth of women by federal entity, for a course of action whose records cover several entities. */

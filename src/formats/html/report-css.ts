@@ -104,6 +104,8 @@ tfoot { display: table-row-group; }
 .status-met { color: #14493f; background: #e3efe9; border-color: #1e5b4f; }
 .status-on-track { color: #6a4b12; background: #f7ecd6; border-color: #a97d2c; }
 .status-not-met { color: #7d1733; background: #f6e1e6; border-color: #9f2241; }
+.status-in-progress { color: #6a4b12; background: #f7ecd6; border-color: #a97d2c; }
+.status-no-target { color: #4a4c4b; background: #eeeeec; border-color: #8c8e8d; }
 .status-no-data { color: #4a4c4b; background: #eeeeec; border-color: #8c8e8d; }
 
 /* Maps */
