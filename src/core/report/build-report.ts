@@ -26,6 +26,8 @@ export interface ReportInput {
   recordCount: number;
   /** Names of the places the period's records name (municipalities, countries), code → name. */
   placeNames?: ReadonlyMap<string, string>;
+  /** How the source document's stated numbers are backed (from the checker), when the period has any. */
+  claims?: { total: number; derived: number; verified: number; transcribed: number; unsupported: number };
 }
 
 const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9_]*)\}/g;
@@ -166,6 +168,7 @@ export async function buildReport(input: ReportInput): Promise<ReportDocument> {
       es
         ? 'Las tasas por 100 000 mujeres usan la población femenina del Censo de Población y Vivienda 2020 del INEGI. Los mapas usan los límites estatales de Natural Earth con las claves del INEGI.'
         : 'Rates per 100,000 women use the female population of INEGI’s 2020 Population and Housing Census. Maps use Natural Earth state boundaries keyed by INEGI codes.',
+      ...claimsParagraph(input.claims, lang, year),
     ],
     checkSummary: [
       es
@@ -178,6 +181,17 @@ export async function buildReport(input: ReportInput): Promise<ReportDocument> {
     notes: book.notes,
     labels: L,
   };
+}
+
+/** The methodology's account of the source document's stated numbers: how many the records back. */
+function claimsParagraph(claims: ReportInput['claims'], lang: Lang, year: number): string[] {
+  if (!claims || claims.total === 0) return [];
+  const c = claims;
+  return [
+    lang === 'es'
+      ? `El documento de origen del periodo ${year} enuncia ${c.total} cifras. ${c.derived} se calculan a partir de los registros (${c.verified} coinciden con lo enunciado y se consideran verificadas); ${c.transcribed} solo se transcribieron del mismo texto, por lo que no pueden verificarse; ${c.unsupported} no tienen registros que las sustenten.`
+      : `The source document of the ${year} period states ${c.total} figures. ${c.derived} are derived from the records (${c.verified} agree with the statement and count as verified); ${c.transcribed} were only transcribed from the same sentence, so they cannot be verified; ${c.unsupported} have no records to support them.`,
+  ];
 }
 
 function byOrder(a: { order: number }, b: { order: number }): number {

@@ -21,6 +21,7 @@ import { createMemorySource } from '../../core/expressions/index.js';
 import { ministryOf } from '../../core/model/access.js';
 import { toFigureRecords } from '../../core/model/figure-records.js';
 import { runChecks } from '../../core/rules/index.js';
+import { analyseClaims } from '../../core/rules/claim-support.js';
 import type { PeriodFile } from '../../core/schemas/period.schema.js';
 import type { Progress } from '../data/import.service.js';
 import { referenceFile } from '../../config/paths.js';
@@ -60,7 +61,14 @@ export async function buildReportDocument(
   // A published report holds approved data only; a draft shows everything, marked DRAFT.
   const approvedOnly = (options.status ?? 'draft') === 'published';
   const { ctx, period } = approvedOnly ? await onlyApproved(database, full, stored) : { ctx: full, period: stored };
-  const findings = await runChecks({ plan: ctx.plan, catalog: ctx.catalog, period, source: ctx.source });
+  const checkInput = { plan: ctx.plan, catalog: ctx.catalog, period, source: ctx.source };
+  const findings = await runChecks(checkInput);
+  const claims = { total: 0, derived: 0, verified: 0, transcribed: 0, unsupported: 0 };
+  for (const a of await analyseClaims(checkInput)) {
+    claims.total += 1;
+    claims[a.support] += 1;
+    if (a.verified) claims.verified += 1;
+  }
   const states = new Map(
     [...(await readStates(database.db, ctx.plan.country)).entries()].map(([code, s]) => [
       code,
@@ -81,6 +89,7 @@ export async function buildReportDocument(
   );
   return buildReport({
     placeNames,
+    claims,
     plan: ctx.plan,
     catalog: ctx.catalog,
     period,
