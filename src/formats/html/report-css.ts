@@ -145,6 +145,8 @@ code, .formula { font-family: var(--mono); font-size: 8pt; }
   h2.h-pillar, .annex { break-before: page; page-break-before: always; margin-top: 0; }
   a.fig { border-bottom: none; }
   .draft-strip { display: none; }
+  /* A table that fits on a page is not split (a reader, and the linter, sum a table's rows on one page). */
+  .table-block table { break-inside: avoid; page-break-inside: avoid; }
 }
 `;
 }

@@ -20,6 +20,8 @@ export interface KeyFiguresInput {
   ministries: readonly { code: string; acronym: string }[];
   /** The ministry a record's institution belongs to. */
   ministryOf: (code: string) => string;
+  /** The plan's first year: the trend runs from it to the report's year. */
+  firstYear: number;
 }
 
 const T = {
@@ -50,6 +52,9 @@ const T = {
     notRecorded: 'Sin registro de sexo',
     total: 'Total',
     chart: (y: number) => `Mujeres y hombres capacitados por institución, ${y}`,
+    trend: 'Personas capacitadas por periodo y sexo',
+    trendChart: 'Mujeres y hombres capacitados por periodo',
+    period: 'Periodo',
     deployments: (y: number) =>
       `Despliegues por categoría de las Naciones Unidas frente a la meta de paridad de género, ${y}`,
     category: 'Categoría',
@@ -90,6 +95,9 @@ const T = {
     notRecorded: 'Sex not recorded',
     total: 'Total',
     chart: (y: number) => `Women and men trained by institution, ${y}`,
+    trend: 'People trained by period and sex',
+    trendChart: 'Women and men trained by period',
+    period: 'Period',
     deployments: (y: number) => `Deployments by United Nations category against the gender-parity target, ${y}`,
     category: 'Category',
     share: 'Women (%)',
@@ -241,7 +249,56 @@ export async function keyFigures(input: KeyFiguresInput): Promise<Block[]> {
       });
   }
 
-  // 3. Deployments per UN category against the target of the year.
+  // 3. The trend of people trained across the plan's periods that have records.
+  const years: number[] = [];
+  for (let y = Math.min(input.firstYear, year); y <= year; y++)
+    if (((await input.figure(`count(where period = ${y})`)).value ?? 0) > 0) years.push(y);
+  if (years.length >= 2) {
+    const rowsByYear: TableCell[][] = [];
+    const women: Figure[] = [];
+    const men: Figure[] = [];
+    for (const y of years) {
+      const w = await input.figure(`sum(women where kind = "training" and period = ${y})`);
+      const m = await input.figure(`sum(men where kind = "training" and period = ${y})`);
+      const t = await input.figure(`sum(total where kind = "training" and period = ${y})`);
+      women.push(w);
+      men.push(m);
+      rowsByYear.push([
+        txt(String(y)),
+        w.value === null ? txt('—') : fig(w),
+        m.value === null ? txt('—') : fig(m),
+        t.value === null ? txt('—') : fig(t),
+      ]);
+    }
+    out.push(
+      {
+        kind: 'table',
+        id: 'kf-trend',
+        title: L.trend,
+        columns: [
+          { key: 'period', label: L.period, numeric: false },
+          { key: 'women', label: L.women, numeric: true },
+          { key: 'men', label: L.men, numeric: true },
+          { key: 'total', label: L.total, numeric: true },
+        ],
+        rows: rowsByYear,
+        total: null,
+        source: null,
+      },
+      {
+        kind: 'chart',
+        id: 'chart-trend',
+        title: L.trendChart,
+        categories: years.map(String),
+        series: [
+          { name: L.women, figures: women },
+          { name: L.men, figures: men },
+        ],
+      },
+    );
+  }
+
+  // 4. Deployments per UN category against the target of the year.
   const deployments = tree.roots.filter((a) => a.kind === 'deployment' && hasPeople(a, tree));
   if (deployments.length > 0) {
     const cats = [...new Set(deployments.map((d) => d.attributes.ugpsCategory ?? ''))].sort((a, b) =>
