@@ -325,6 +325,16 @@ describe.skipIf(!HAS_BROWSER).each(testEngines())(
         '2022',
         'Change (%)',
       ]);
+      // The trend across periods: 2022 (seed + added) and 2023, as a table and its chart.
+      const trend = doc.body.find((b) => b.kind === 'table' && b.id === 'kf-trend');
+      expect(trend?.kind === 'table' && trend.rows.map((r) => r[0]?.kind === 'text' && r[0].text)).toEqual([
+        '2022',
+        '2023',
+      ]);
+      expect(
+        trend?.kind === 'table' && trend.rows[1]!.map((c) => (c.kind === 'figure' ? c.figure.text : c.text)),
+      ).toEqual(['2023', '3,917', '5,082', '8,999']);
+      expect(doc.body.some((b) => b.kind === 'chart' && b.id === 'chart-trend')).toBe(true);
     });
 
     it('the 2022 report still uses its narrative: no generated text for covered activities', () => {
