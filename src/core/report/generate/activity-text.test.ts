@@ -89,7 +89,7 @@ describe('generated text of an activity', () => {
     );
     const es = context([d], 'es', 2022);
     expect(plain(await describeActivity(d, es.ctx))).toBe(
-      'La SEMAR desplegó 15 elementos (5 mujeres y 10 hombres) en la misión UNIFIL, en la categoría de observadores militares y oficiales de estado mayor; las mujeres fueron el 33.33 % del personal desplegado, frente a la meta de paridad de género de las Naciones Unidas de 19 % para esa categoría en 2022.',
+      'La SEMAR desplegó 15 elementos (5 mujeres y 10 hombres) en la misión UNIFIL, en la categoría de observadores militares y oficiales de estado mayor; las mujeres fueron el 33.33% del personal desplegado, frente a la meta de paridad de género de las Naciones Unidas de 19% para esa categoría en 2022.',
     );
   });
 

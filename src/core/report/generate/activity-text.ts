@@ -256,12 +256,12 @@ export async function describeActivity(a: Activity, ctx: GenerateContext): Promi
         );
         p.t(es ? '; las mujeres fueron el ' : '; women were ')
           .f(share)
-          .t(es ? ' % del personal desplegado' : '% of the personnel deployed');
+          .t(es ? '% del personal desplegado' : '% of the personnel deployed');
         const target = a.attributes.ugpsCategory ? ugpsTarget(a.attributes.ugpsCategory, ctx.year) : null;
         if (target)
           p.t(
             es
-              ? `, frente a la meta de paridad de género de las Naciones Unidas de ${target.value} % para esa categoría en ${ctx.year}`
+              ? `, frente a la meta de paridad de género de las Naciones Unidas de ${target.value}% para esa categoría en ${ctx.year}`
               : `, against the United Nations gender-parity target of ${target.value}% for that category in ${ctx.year}`,
           );
       }
