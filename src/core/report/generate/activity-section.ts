@@ -170,6 +170,8 @@ export async function leafTable(a: Activity, tree: ActivityTree, ctx: GenerateCo
   const fields = (['women', 'men', 'notRecorded', 'quantity'] as const).filter((f) =>
     [a, ...all].some((r) => r[f] !== null),
   );
+  // Leaves that hold no count (the counts sit on the activity): the text says it all, no empty table.
+  if (!leaves.some((l) => fields.some((f) => l[f] !== null))) return null;
   const byEntity =
     leaves.every((l) => l.places.length === 1) && new Set(leaves.map((l) => l.places[0])).size === leaves.length;
   const q = (id: string) => JSON.stringify(id);

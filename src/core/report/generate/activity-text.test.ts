@@ -159,4 +159,27 @@ describe('generated text of an activity', () => {
     );
     expect(plain(await describeActivity(m, es.ctx))).toBe('La SEMAR entregó 1 uniforme el 16 de diciembre de 2023.');
   });
+
+  it('says "sex not recorded" once when that is all the records hold, and closes counts in one parenthesis', async () => {
+    const a = activity({ id: 'nr', notRecorded: 622 });
+    const b = activity({
+      id: 'q',
+      women: 50,
+      men: 46,
+      quantity: 3,
+      unit: 'workshops',
+      measures: { municipalities: 26 },
+    });
+    const en = context([a, b], 'en');
+    expect(plain(await describeActivity(a, en.ctx))).toBe(
+      'SEMAR delivered this training for 622 people whose sex was not recorded.',
+    );
+    const es = context([a, b], 'es');
+    expect(plain(await describeActivity(a, es.ctx))).toBe(
+      'La SEMAR impartió esta capacitación dirigida a 622 personas sin registro de sexo.',
+    );
+    expect(plain(await describeActivity(b, es.ctx))).toBe(
+      'La SEMAR impartió esta capacitación dirigida a 96 personas (50 mujeres y 46 hombres) (3 talleres; 26 municipios).',
+    );
+  });
 });

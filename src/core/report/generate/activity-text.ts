@@ -81,6 +81,9 @@ export async function peoplePhrase(
   const w = h.women ? await ctx.figure(`sum(women where within = ${q(a.id)})`) : null;
   if (w && !h.men && !h.notRecorded) return new Parts().f(w).t(` ${unitWord('women', w.value, lang)}`);
   const total = await ctx.figure(`sum(total where within = ${q(a.id)})`);
+  const unrecorded = es ? ' sin registro de sexo' : ' whose sex was not recorded';
+  // Only people whose sex was not recorded: said once, not as a breakdown.
+  if (!h.women && !h.men) return new Parts().f(total).t(` ${unitWord(noun, total.value, lang)}${unrecorded}`);
   const p = new Parts().f(total).t(` ${unitWord(noun, total.value, lang)} (`);
   const inner: Parts[] = [];
   if (w) inner.push(new Parts().f(w).t(` ${unitWord('women', w.value, lang)}`));
@@ -90,19 +93,13 @@ export async function peoplePhrase(
   }
   if (h.notRecorded) {
     const n = await ctx.figure(`sum(notRecorded where within = ${q(a.id)})`);
-    inner.push(
-      new Parts()
-        .f(n)
-        .t(
-          es ? ' sin registro de sexo' : n.value === 1 ? ' whose sex was not recorded' : ' whose sex was not recorded',
-        ),
-    );
+    inner.push(new Parts().f(n).t(unrecorded));
   }
-  if (!w) inner.push(new Parts().t(es ? 'mujeres: sin registro' : 'women: not recorded'));
   inner.forEach((part, i) => {
     if (i > 0) p.t(i === inner.length - 1 ? (es ? ' y ' : ' and ') : ', ');
     p.add(part);
   });
+  if (!w) p.t(es ? '; mujeres: sin registro' : '; women: not recorded');
   return p.t(')');
 }
 
@@ -136,11 +133,14 @@ async function placesPhrase(a: Activity, ctx: GenerateContext): Promise<Parts | 
   if (all.length === 0) return null;
   if (all.length <= MAX_NAMED_PLACES)
     return new Parts().t(`${es ? 'en' : 'in'} ${joinList(all.map(ctx.placeName), ctx.lang)}`);
-  const f = await ctx.figure(`distinct(state where within = ${q(a.id)})`);
+  const states = await ctx.figure(`distinct(state where within = ${q(a.id)})`);
+  // Places outside the plan's states (countries): counted as places.
+  const f = states.value ? states : await ctx.figure(`distinct(place where within = ${q(a.id)})`);
+  const word = states.value ? 'entities' : 'places';
   return new Parts()
     .t(es ? 'en ' : 'in ')
     .f(f)
-    .t(` ${unitWord('entities', f.value, ctx.lang)}`);
+    .t(` ${unitWord(word, f.value, ctx.lang)}`);
 }
 
 /** Editions: the record's children when it has any; "en 3 ediciones". */
@@ -214,6 +214,8 @@ export async function describeActivity(a: Activity, ctx: GenerateContext): Promi
   const quantity = await quantityPhrase(a, ctx);
   const measures = await measuresPhrase(a, ctx);
   const p = new Parts();
+  /** Counts said in one closing parenthesis: "(3 talleres; 26 municipios)". */
+  const extra: Parts[] = [];
   switch (a.kind) {
     case 'training':
     case 'event': {
@@ -232,10 +234,7 @@ export async function describeActivity(a: Activity, ctx: GenerateContext): Promi
               ? `${comma} con la participación de `
               : `${comma} with `,
         ).add(people);
-      if (quantity)
-        p.t(es ? ' (' : ' (')
-          .add(quantity)
-          .t(')');
+      if (quantity) extra.unshift(quantity);
       break;
     }
     case 'deployment': {
@@ -323,16 +322,15 @@ export async function describeActivity(a: Activity, ctx: GenerateContext): Promi
       break;
     }
   }
-  if (measures)
-    p.t(es ? ' (' : ' (')
-      .add(measures)
-      .t(')');
+  if (measures) extra.push(measures);
+  extra.forEach((x, i) => p.t(i === 0 ? ' (' : '; ').add(x));
+  if (extra.length > 0) p.t(')');
   p.t('.');
   if (a.items.length > 0 && a.items.length <= 12)
     p.t(es ? ' Contenidos: ' : ' Contents: ')
       .t(
         joinList(
-          a.items.map((i) => i[ctx.lang]),
+          a.items.map((i) => i[ctx.lang].trim().replace(/[.;,]+$/, '')),
           ctx.lang,
         ),
       )

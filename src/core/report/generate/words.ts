@@ -122,6 +122,9 @@ const UNITS: Record<string, readonly [string, string, string, string]> = {
   editions: ['edición', 'ediciones', 'edition', 'editions'],
   activities: ['actividad', 'actividades', 'activity', 'activities'],
   entities: ['entidad federativa', 'entidades federativas', 'federal entity', 'federal entities'],
+  states: ['entidad federativa', 'entidades federativas', 'federal entity', 'federal entities'],
+  federalEntities: ['entidad federativa', 'entidades federativas', 'federal entity', 'federal entities'],
+  places: ['lugar', 'lugares', 'place', 'places'],
   personnel: ['elemento', 'elementos', 'member of personnel', 'personnel'],
 };
 
