@@ -172,10 +172,12 @@ export async function buildReport(input: ReportInput): Promise<ReportDocument> {
     ],
     checkSummary: [
       es
-        ? `La verificación automática de los datos de origen encontró ${errors.length} error(es) y ${warnings.length} aviso(s). Donde el documento de origen decía otra cosa, este informe da la cifra de los registros, con una nota.`
-        : `The automatic check of the source data found ${errors.length} error(s) and ${warnings.length} warning(s). Where the source document stated something else, this report gives the figure the records give, with a note.`,
+        ? `La comparación de los datos de origen con los registros encontró ${errors.length} diferencia(s) y ${warnings.length} observación(es). Donde el documento de origen decía otra cosa, este informe da la cifra de los registros, con una nota.`
+        : `Comparing the source data with the records found ${errors.length} difference(s) and ${warnings.length} observation(s). Where the source document stated something else, this report gives the figure the records give, with a note.`,
+      // Worded for the reader: a difference from the source, not a program's "error".
       ...input.findings.map(
-        (f) => `${f.severity === 'error' ? (es ? 'Error' : 'Error') : es ? 'Aviso' : 'Warning'}: ${f.message[lang]}`,
+        (f) =>
+          `${f.severity === 'error' ? (es ? 'Diferencia con la fuente' : 'Difference from the source') : es ? 'Observación' : 'Observation'}: ${f.message[lang]}`,
       ),
     ],
     notes: book.notes,
