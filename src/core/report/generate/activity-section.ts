@@ -6,7 +6,7 @@
 import type { Activity, PeriodFile } from '../../schemas/period.schema.js';
 import type { Block, TableCell } from '../document.js';
 import { describeActivity, type GenerateContext } from './activity-text.js';
-import { unitWord } from './words.js';
+import { formatRanges, unitWord } from './words.js';
 
 /** The period's records as a tree, with what the stored narrative covers. */
 export interface ActivityTree {
@@ -68,6 +68,9 @@ const WORDS = {
     notRecorded: 'Sin registro de sexo',
     total: 'Total',
     quantity: 'Cantidad',
+    institution: 'Institución',
+    audience: 'Dirigida a',
+    dates: 'Fechas',
     source: 'Registros aprobados del periodo; los totales se calculan a partir de cada fila.',
   },
   en: {
@@ -81,6 +84,9 @@ const WORDS = {
     notRecorded: 'Sex not recorded',
     total: 'Total',
     quantity: 'Quantity',
+    institution: 'Institution',
+    audience: 'Audience',
+    dates: 'Dates',
     source: 'Approved records of the period; totals are computed from each row.',
   },
 } as const;
@@ -176,8 +182,25 @@ export async function leafTable(a: Activity, tree: ActivityTree, ctx: GenerateCo
     leaves.every((l) => l.places.length === 1) && new Set(leaves.map((l) => l.places[0])).size === leaves.length;
   const q = (id: string) => JSON.stringify(id);
   const unit = a.unit ?? all.find((d) => d.unit !== null)?.unit ?? null;
+  // Text columns that tell the rows apart: institution, audience, dates — when the leaves differ in them.
+  const audience = (l: Activity) => l.attributes.audience?.[ctx.lang] ?? '';
+  const textColumns: { key: string; label: string; cell: (l: Activity) => string }[] = [];
+  if (new Set(leaves.map((l) => l.institution)).size > 1)
+    textColumns.push({
+      key: 'institution',
+      label: W.institution,
+      cell: (l) => ctx.institution(l.institution)?.acronym ?? l.institution,
+    });
+  if (new Set(leaves.map(audience)).size > 1) textColumns.push({ key: 'audience', label: W.audience, cell: audience });
+  if (!byEntity && leaves.some((l) => l.dates.length > 0))
+    textColumns.push({
+      key: 'dates',
+      label: W.dates,
+      cell: (l) => (l.dates.length > 0 ? formatRanges(l.dates, ctx.lang) : ''),
+    });
   const columns = [
     { key: 'item', label: byEntity ? W.entity : W.edition, numeric: false },
+    ...textColumns.map((c) => ({ key: c.key, label: c.label, numeric: false })),
     ...fields.map((f) => ({
       key: f,
       label: f === 'quantity' ? (unit ? `${W.quantity} (${unitWord(unit, null, ctx.lang)})` : W.quantity) : W[f],
@@ -189,6 +212,7 @@ export async function leafTable(a: Activity, tree: ActivityTree, ctx: GenerateCo
   for (const leaf of leaves) {
     const label = byEntity ? ctx.placeName(leaf.places[0]!) : leaf.title[ctx.lang];
     const cells: TableCell[] = [{ kind: 'text', text: label }];
+    for (const c of textColumns) cells.push({ kind: 'text', text: c.cell(leaf) });
     for (const f of fields)
       cells.push(
         leaf[f] === null
@@ -205,7 +229,10 @@ export async function leafTable(a: Activity, tree: ActivityTree, ctx: GenerateCo
     }
     rows.push(cells);
   }
-  const total: TableCell[] = [{ kind: 'text', text: W.total }];
+  const total: TableCell[] = [
+    { kind: 'text', text: W.total },
+    ...textColumns.map((): TableCell => ({ kind: 'text', text: '' })),
+  ];
   for (const f of fields)
     total.push({ kind: 'figure', figure: await ctx.figure(`sum(${f} where within = ${q(a.id)})`) });
   if (fields.some((f) => f !== 'quantity'))
