@@ -2,7 +2,7 @@ import type { PlanCatalog } from '../model/catalog.js';
 import type { Lang } from '../model/kinds.js';
 import type { FigureSource } from '../expressions/index.js';
 import type { Finding } from '../rules/index.js';
-import type { NarrativeBlock, PeriodFile, TableSpec } from '../schemas/period.schema.js';
+import type { Claim, NarrativeBlock, PeriodFile, TableSpec } from '../schemas/period.schema.js';
 import type { Indicator, PlanFile } from '../schemas/plan.schema.js';
 import type { Block, Figure, IndicatorRow, Inline, MapDatum, ReportDocument, TableCell } from './document.js';
 import { FigureBook } from './figures.js';
@@ -61,7 +61,7 @@ export async function buildReport(input: ReportInput): Promise<ReportDocument> {
     const text = headingBlock ? titleCase(headingBlock.text[lang]) : L.introduction;
     body.push({ kind: 'heading', id: 'introduction', level: 1, number: null, text });
     toc.push({ id: 'introduction', level: 1, text });
-    for (const n of intro) body.push(await paragraph(n, book, lang));
+    for (const n of intro) body.push(await paragraph(n, book, lang, period.claims));
   }
 
   // Generated from the records: the key figures, then every activity no narrative block covers.
@@ -140,7 +140,7 @@ export async function buildReport(input: ReportInput): Promise<ReportDocument> {
   if (back.length > 0) {
     body.push({ kind: 'heading', id: 'acknowledgements', level: 1, number: null, text: L.acknowledgements });
     toc.push({ id: 'acknowledgements', level: 1, text: L.acknowledgements });
-    for (const n of back) body.push(await paragraph(n, book, lang));
+    for (const n of back) body.push(await paragraph(n, book, lang, period.claims));
   }
 
   const indicators: IndicatorRow[] = [];
@@ -209,17 +209,87 @@ function titleCase(text: string): string {
   return text.charAt(0) + text.slice(1).toLowerCase();
 }
 
-async function paragraph(n: NarrativeBlock, book: FigureBook, lang: Lang): Promise<Block> {
+const RELATION_WORDS: Record<Lang, Record<string, [string, string]>> = {
+  // [after "del" (es) / plain]: "es de más del 25%", "more than 52,000".
+  es: {
+    '>': ['más del ', 'más de '],
+    '>=': ['al menos el ', 'al menos '],
+    '<': ['menos del ', 'menos de '],
+    '<=': ['como máximo el ', 'como máximo '],
+  },
+  en: {
+    '>': ['above ', 'above '],
+    '>=': ['at least ', 'at least '],
+    '<': ['below ', 'below '],
+    '<=': ['at most ', 'at most '],
+  },
+};
+
+async function paragraph(
+  n: NarrativeBlock,
+  book: FigureBook,
+  lang: Lang,
+  claims: readonly Claim[] = [],
+): Promise<Block> {
   const text = n.text[lang];
   const parts: Inline[] = [];
+  const checked: { figure: Figure; percent: boolean; holds: boolean }[] = [];
   let last = 0;
   for (const m of text.matchAll(PLACEHOLDER)) {
-    if (m.index > last) parts.push({ kind: 'text', text: text.slice(last, m.index) });
+    let before = text.slice(last, m.index);
     const expr = n.figures[m[1] ?? ''];
-    parts.push(expr === undefined ? { kind: 'text', text: m[0] } : { kind: 'figure', figure: await book.figure(expr) });
+    // A relation the source states ("above 25%") is printed as stated and checked against the records.
+    const relation =
+      expr === undefined ? undefined : claims.find((c) => c.ref === n.id && c.expr === expr && c.relation !== '=');
+    if (expr !== undefined && relation) {
+      const figure = await book.figure(expr);
+      const afterDel = lang === 'es' && / del $/.test(before);
+      if (afterDel) before = before.replace(/ del $/, ' de ');
+      const word = RELATION_WORDS[lang][relation.relation]?.[afterDel ? 0 : 1] ?? '';
+      const stated = new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US', { maximumFractionDigits: 2 }).format(
+        relation.stated,
+      );
+      parts.push({ kind: 'text', text: `${before}${word}${stated}` });
+      const v = figure.value;
+      const holds =
+        v !== null &&
+        {
+          '>': v > relation.stated,
+          '>=': v >= relation.stated,
+          '<': v < relation.stated,
+          '<=': v <= relation.stated,
+          '=': v === relation.stated,
+        }[relation.relation];
+      checked.push({ figure, percent: text.slice(m.index + m[0].length).startsWith('%'), holds });
+    } else {
+      if (before) parts.push({ kind: 'text', text: before });
+      parts.push(
+        expr === undefined ? { kind: 'text', text: m[0] } : { kind: 'figure', figure: await book.figure(expr) },
+      );
+    }
     last = m.index + m[0].length;
   }
   if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
+  if (checked.length > 0) {
+    // "(the records give 26.67%, which bears this out)" before the closing punctuation.
+    const tail = parts[parts.length - 1];
+    const end = tail?.kind === 'text' ? (/[.:;]\s*$/.exec(tail.text)?.[0] ?? '') : '';
+    if (tail?.kind === 'text' && end) tail.text = tail.text.slice(0, tail.text.length - end.length);
+    for (const c of checked) {
+      parts.push({ kind: 'text', text: lang === 'es' ? ' (los registros dan ' : ' (the records give ' });
+      parts.push({ kind: 'figure', figure: c.figure });
+      const verdict =
+        lang === 'es'
+          ? c.holds
+            ? ', lo que confirma lo enunciado)'
+            : ', lo que no confirma lo enunciado)'
+          : c.holds
+            ? ', which bears this out)'
+            : ', which does not bear this out)';
+      parts.push({ kind: 'text', text: `${c.percent ? '%' : ''}${verdict}` });
+    }
+    if (end) parts.push({ kind: 'text', text: end });
+  }
   // A statement whose figure nothing in the records produces is not printed as fact, but as a note.
   if (parts.some((p) => p.kind === 'figure' && p.figure.value === null)) {
     const shown = parts.map((p) => (p.kind === 'figure' ? p.figure.text : p.text)).join('');
@@ -247,7 +317,7 @@ async function sectionItems(
   const items = [
     ...period.narratives
       .filter((n) => n.section === section && (lead === undefined || normal(n.text[lang]) !== normal(lead)))
-      .map((n) => ({ order: n.order, make: () => paragraph(n, book, lang) })),
+      .map((n) => ({ order: n.order, make: () => paragraph(n, book, lang, period.claims) })),
     ...period.tables
       .filter((t) => t.section === section)
       .map((t) => ({ order: t.order, make: () => table(t, book, lang) })),

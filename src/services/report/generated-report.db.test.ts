@@ -341,5 +341,18 @@ describe.skipIf(!HAS_BROWSER).each(testEngines())(
         .map((b) => b.kind === 'paragraph' && b.id);
       expect(generated.sort()).toEqual(['gen-semar-2022-new-course', 'gen-semar-2022-new-training']);
     });
+
+    it('a relation the source states ("above 25%") is printed as stated and checked, not replaced by a value', () => {
+      const para = (lang: 'es' | 'en') => {
+        const b = docs.get(`2022-${lang}`)!.body.find((x) => x.kind === 'paragraph' && x.id === 'n-395');
+        return b?.kind === 'paragraph'
+          ? b.parts.map((p) => (p.kind === 'figure' ? p.figure.text : p.text)).join('')
+          : '';
+      };
+      expect(para('en')).toContain('is above 25% of the total');
+      expect(para('en')).toContain('(the records give 26.67%, which bears this out)');
+      expect(para('es')).toContain('es de más del 25% del total');
+      expect(para('es')).toContain('(los registros dan 26.67%, lo que confirma lo enunciado)');
+    });
   },
 );
