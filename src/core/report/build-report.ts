@@ -209,6 +209,12 @@ function titleCase(text: string): string {
   return text.charAt(0) + text.slice(1).toLowerCase();
 }
 
+/** Whether a value equals a stated number at the precision the source states it (33.333… is "33.33"). */
+function sameAsStated(value: number, stated: number): boolean {
+  const decimals = (String(stated).split('.')[1] ?? '').length;
+  return Math.abs(value - stated) < 0.5 * 10 ** -decimals + 1e-9;
+}
+
 const RELATION_WORDS: Record<Lang, Record<string, [string, string]>> = {
   // [after "del" (es) / plain]: "es de más del 25%", "more than 52,000".
   es: {
@@ -233,17 +239,20 @@ async function paragraph(
 ): Promise<Block> {
   const text = n.text[lang];
   const parts: Inline[] = [];
-  const checked: { figure: Figure; percent: boolean; holds: boolean }[] = [];
+  const checked: { figure: Figure; percent: boolean; holds: boolean; equal: boolean }[] = [];
   let last = 0;
   for (const m of text.matchAll(PLACEHOLDER)) {
     let before = text.slice(last, m.index);
     const expr = n.figures[m[1] ?? ''];
     // A relation the source states ("above 25%") is printed as stated and checked against the records.
+    // So is a number the source states that the records do not give ("31 federal entities" where they give 28).
+    const claim = expr === undefined ? undefined : claims.find((c) => c.ref === n.id && c.expr === expr);
+    const value = expr !== undefined && claim ? (await book.figure(expr)).value : null;
     const relation =
-      expr === undefined ? undefined : claims.find((c) => c.ref === n.id && c.expr === expr && c.relation !== '=');
+      claim && (claim.relation !== '=' || (value !== null && !sameAsStated(value, claim.stated))) ? claim : undefined;
     if (expr !== undefined && relation) {
       const figure = await book.figure(expr);
-      const afterDel = lang === 'es' && / del $/.test(before);
+      const afterDel = lang === 'es' && relation.relation !== '=' && / del $/.test(before);
       if (afterDel) before = before.replace(/ del $/, ' de ');
       const word = RELATION_WORDS[lang][relation.relation]?.[afterDel ? 0 : 1] ?? '';
       const stated = new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US', { maximumFractionDigits: 2 }).format(
@@ -260,7 +269,12 @@ async function paragraph(
           '<=': v <= relation.stated,
           '=': v === relation.stated,
         }[relation.relation];
-      checked.push({ figure, percent: text.slice(m.index + m[0].length).startsWith('%'), holds });
+      checked.push({
+        figure,
+        percent: text.slice(m.index + m[0].length).startsWith('%'),
+        holds,
+        equal: relation.relation === '=',
+      });
     } else {
       if (before) parts.push({ kind: 'text', text: before });
       parts.push(
@@ -280,12 +294,16 @@ async function paragraph(
       parts.push({ kind: 'figure', figure: c.figure });
       const verdict =
         lang === 'es'
-          ? c.holds
-            ? ', lo que confirma lo enunciado)'
-            : ', lo que no confirma lo enunciado)'
-          : c.holds
-            ? ', which bears this out)'
-            : ', which does not bear this out)';
+          ? c.equal
+            ? ', que difiere de lo enunciado)'
+            : c.holds
+              ? ', lo que confirma lo enunciado)'
+              : ', lo que no confirma lo enunciado)'
+          : c.equal
+            ? ', which differs from the statement)'
+            : c.holds
+              ? ', which bears this out)'
+              : ', which does not bear this out)';
       parts.push({ kind: 'text', text: `${c.percent ? '%' : ''}${verdict}` });
     }
     if (end) parts.push({ kind: 'text', text: end });

@@ -210,15 +210,43 @@ describe.skipIf(!HAS_BROWSER).each(testEngines())(
       await initDatabase(t);
       const stored = await t.db.selectFrom('period').selectAll().where('year', '=', 2022).executeTakeFirstOrThrow();
       await importFiles(t, [
-        jsonFile(
-          'added-2022.json',
-          periodFile(
+        jsonFile('added-2022.json', {
+          ...periodFile(
             2022,
             added2022,
             { year: 2022, opens: stored.opens, deadline: stored.deadline },
             stored.source_es && stored.source_en ? { es: stored.source_es, en: stored.source_en } : null,
           ),
-        ),
+          // A block that introduces (covers no activity) and states a number the records do not give.
+          narratives: [
+            {
+              id: 'n-2022-quetzal',
+              section: 'coa:2.1',
+              order: 999_000,
+              label: null,
+              list: null,
+              institution: 'SEMAR',
+              text: {
+                es: 'La SEMAR informó de {w} mujeres en el taller Quetzal.',
+                en: 'SEMAR reported {w} women in the Quetzal workshop.',
+              },
+              figures: { w: 'sum(women where id = "semar-2022-new-training")' },
+            },
+          ],
+          claims: [
+            {
+              id: 'c-2022-quetzal',
+              section: 'coa:2.1',
+              stated: 420,
+              relation: '=',
+              expr: 'sum(women where id = "semar-2022-new-training")',
+              quote: 'SEMAR reported 420 women in the Quetzal workshop.',
+              location: 'text',
+              ref: 'n-2022-quetzal',
+              cell: null,
+            },
+          ],
+        }),
         jsonFile('period-2023.json', periodFile(2023, records2023)),
       ]);
       await approveAndPublish(t, 2023);
@@ -340,6 +368,24 @@ describe.skipIf(!HAS_BROWSER).each(testEngines())(
         .filter((b) => b.kind === 'paragraph' && b.id.startsWith('gen-'))
         .map((b) => b.kind === 'paragraph' && b.id);
       expect(generated.sort()).toEqual(['gen-semar-2022-new-course', 'gen-semar-2022-new-training']);
+    });
+
+    it('a number the source states and the records do not give is kept, with the records’ figure beside it', () => {
+      for (const [lang, want] of [
+        [
+          'en',
+          'SEMAR reported 420 women in the Quetzal workshop (the records give 417, which differs from the statement).',
+        ],
+        [
+          'es',
+          'La SEMAR informó de 420 mujeres en el taller Quetzal (los registros dan 417, que difiere de lo enunciado).',
+        ],
+      ] as const) {
+        const b = docs.get(`2022-${lang}`)!.body.find((x) => x.kind === 'paragraph' && x.id === 'n-2022-quetzal');
+        expect(
+          b?.kind === 'paragraph' && b.parts.map((p) => (p.kind === 'figure' ? p.figure.text : p.text)).join(''),
+        ).toBe(want);
+      }
     });
 
     it('a relation the source states ("above 25%") is printed as stated and checked, not replaced by a value', () => {
