@@ -164,8 +164,22 @@ export function makeReportDocument(lang: 'es' | 'en' = 'en'): ReportDocument {
       records: es ? 'Registros' : 'Records',
       formula: es ? 'Fórmula' : 'Formula',
       statusNames: es
-        ? { met: 'Cumplida', 'on-track': 'En curso', 'not-met': 'No cumplida', 'no-data': 'Sin datos' }
-        : { met: 'Met', 'on-track': 'On track', 'not-met': 'Not met', 'no-data': 'No data' },
+        ? {
+            met: 'Cumplida',
+            'on-track': 'En curso',
+            'not-met': 'No cumplida',
+            'no-data': 'Sin datos',
+            'no-target': 'Sin meta',
+            'in-progress': 'En proceso',
+          }
+        : {
+            met: 'Met',
+            'on-track': 'On track',
+            'not-met': 'Not met',
+            'no-data': 'No data',
+            'no-target': 'No target',
+            'in-progress': 'In progress',
+          },
       per100k: es ? 'por 100 000 mujeres' : 'per 100,000 women',
     },
   };

@@ -50,7 +50,8 @@ export function checkTable(block: Block, file: string): LintFinding[] {
       const values = data.map((r) => r.cells[col] ?? '');
       const name = t.header[col] ?? '';
       // A column of words (institutions, names) adds up to nothing: a number in its TOTAL cell stands for nothing.
-      if (values.some((v) => v !== '' && cellValue(v) === null)) {
+      // A dash is "no value" (not recorded), not a word.
+      if (values.some((v) => v !== '' && !/^\s*[—–-]\s*$/.test(v) && cellValue(v) === null)) {
         out.push({
           check: 'table-column-total',
           severity: 'warning',

@@ -64,13 +64,25 @@ export type Block =
       /** The value the period reported by hand, when any ("40%"). */
       reported: string | null;
       target: string | null;
-      status: IndicatorStatus;
+      status: ReportIndicatorStatus;
     }
   | { kind: 'map'; id: string; title: string; metric: string; data: MapDatum[] }
+  /**
+   * A column chart of figures (categories × series), drawn as server-side SVG by the service; its data
+   * is the table just before it, so the chart never stands without its numbers.
+   */
+  | { kind: 'chart'; id: string; title: string; categories: string[]; series: { name: string; figures: Figure[] }[] }
   /** A note on the data: where the source document stated something else than the records give. */
   | { kind: 'note'; id: string; text: string };
 
+/** The public portal's indicator status (its history keeps 'on-track'). */
 export type IndicatorStatus = 'met' | 'on-track' | 'not-met' | 'no-data';
+
+/**
+ * The report's indicator status: 'no-target' when the plan sets none (never "on track"); 'in-progress'
+ * while the target is due in a later year; 'met' / 'not-met' only in or after the target year.
+ */
+export type ReportIndicatorStatus = IndicatorStatus | 'no-target' | 'in-progress';
 
 export interface IndicatorRow {
   code: string;
@@ -78,7 +90,7 @@ export interface IndicatorRow {
   unit: string;
   figure: Figure | null;
   target: string | null;
-  status: IndicatorStatus;
+  status: ReportIndicatorStatus;
   calculation: string;
 }
 
@@ -123,6 +135,6 @@ export interface ReportLabels {
   page: string;
   records: string;
   formula: string;
-  statusNames: Record<IndicatorStatus, string>;
+  statusNames: Record<ReportIndicatorStatus, string>;
   per100k: string;
 }

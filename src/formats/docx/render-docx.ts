@@ -34,7 +34,7 @@ import { estimatePageNumbers } from 'docx/layout';
 import type {
   Block,
   Figure,
-  IndicatorStatus,
+  ReportIndicatorStatus,
   Inline,
   ReportDocument,
   SourceNote,
@@ -73,11 +73,13 @@ const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const TEXT_WIDTH_PX = Math.floor((TEXT_WIDTH / 1440) * 96);
 /** The tallest image that fits on a page under its title. */
 const MAX_IMAGE_HEIGHT_PX = Math.floor(((PAGE.height - 2 * PAGE.margin) / 1440) * 96) - 120;
-const STATUS_FILL: Record<IndicatorStatus, string> = {
+const STATUS_FILL: Record<ReportIndicatorStatus, string> = {
   met: 'E2EFDA',
   'on-track': 'FFF2CC',
   'not-met': 'FBE4E4',
   'no-data': 'EDEDED',
+  'no-target': 'EDEDED',
+  'in-progress': 'FFF2CC',
 };
 /** Words the document's labels do not carry. */
 const WORDS = { es: { of: 'de', entity: 'Entidad' }, en: { of: 'of', entity: 'Entity' } } as const;
@@ -260,6 +262,27 @@ function indicatorBlock(block: Extract<Block, { kind: 'indicator' }>, doc: Repor
   });
 }
 
+/** A chart as its PNG under its title (its numbers are the table before it); nothing without an image. */
+function chartBlock(block: Extract<Block, { kind: 'chart' }>, images: RenderDocxOptions['images']): FileChild[] {
+  const image = images?.[block.id];
+  if (!image || image.width <= 0 || image.height <= 0) return [];
+  const scale = Math.min(1, TEXT_WIDTH_PX / image.width, MAX_IMAGE_HEIGHT_PX / image.height);
+  return [
+    para('TableTitle', textRuns(block.title), { keepNext: true }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: image.png,
+          transformation: { width: Math.round(image.width * scale), height: Math.round(image.height * scale) },
+          altText: { name: block.id, title: block.title, description: block.title },
+        }),
+      ],
+    }),
+  ];
+}
+
 function mapBlock(block: Extract<Block, { kind: 'map' }>, doc: ReportDocument, images: RenderDocxOptions['images']) {
   const out: FileChild[] = [para('TableTitle', textRuns(block.title), { keepNext: true })];
   const image = images?.[block.id];
@@ -333,6 +356,8 @@ function renderBlock(block: Block, doc: ReportDocument, options: RenderDocxOptio
       return [indicatorBlock(block, doc), para('Source', [])];
     case 'map':
       return mapBlock(block, doc, options.images);
+    case 'chart':
+      return chartBlock(block, options.images);
     case 'note':
       return [para('DataNote', textRuns(block.text))];
   }

@@ -6,7 +6,7 @@
 import type {
   Block,
   Figure,
-  IndicatorStatus,
+  ReportIndicatorStatus,
   ReportDocument,
   SourceNote,
   TableCell,
@@ -32,7 +32,14 @@ const EXTRA = {
   en: { entity: 'Federal entity', rate: 'Rate', dataNote: 'Note on the data.', indicator: 'Indicator', value: 'Value' },
 } as const;
 
-const STATUS_MARK: Record<IndicatorStatus, string> = { met: '✓', 'on-track': '◔', 'not-met': '✗', 'no-data': '–' };
+const STATUS_MARK: Record<ReportIndicatorStatus, string> = {
+  met: '✓',
+  'on-track': '◔',
+  'not-met': '✗',
+  'no-data': '–',
+  'no-target': '–',
+  'in-progress': '◔',
+};
 
 export const ANNEX_IDS = {
   indicators: 'annex-indicators',
@@ -182,6 +189,13 @@ class Renderer {
         return this.indicator(b);
       case 'map':
         return this.map(b);
+      case 'chart': {
+        // The chart's numbers are the table just before it; without its SVG the table stands alone.
+        const svg = this.maps[b.id];
+        return svg
+          ? `<figure class="map-block chart-block" id="${escapeHtml(b.id)}"><figcaption>${escapeHtml(b.title)}</figcaption>${svg}</figure>`
+          : '';
+      }
       case 'note': {
         // The label is not repeated when the text already starts with it.
         const stem = (t: string) => t.toLowerCase().replace(/[^\p{L}]/gu, '');
@@ -233,7 +247,7 @@ class Renderer {
     return `<aside class="callout" id="${escapeHtml(b.id)}">${this.fig(b.figure)}<span class="callout-label">${escapeHtml(b.label)}</span></aside>`;
   }
 
-  status(s: IndicatorStatus): string {
+  status(s: ReportIndicatorStatus): string {
     return `<span class="status status-${s}">${STATUS_MARK[s]} ${escapeHtml(this.doc.labels.statusNames[s])}</span>`;
   }
 

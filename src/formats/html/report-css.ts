@@ -104,6 +104,8 @@ tfoot { display: table-row-group; }
 .status-met { color: #14493f; background: #e3efe9; border-color: #1e5b4f; }
 .status-on-track { color: #6a4b12; background: #f7ecd6; border-color: #a97d2c; }
 .status-not-met { color: #7d1733; background: #f6e1e6; border-color: #9f2241; }
+.status-in-progress { color: #6a4b12; background: #f7ecd6; border-color: #a97d2c; }
+.status-no-target { color: #4a4c4b; background: #eeeeec; border-color: #8c8e8d; }
 .status-no-data { color: #4a4c4b; background: #eeeeec; border-color: #8c8e8d; }
 
 /* Maps */
@@ -143,6 +145,8 @@ code, .formula { font-family: var(--mono); font-size: 8pt; }
   h2.h-pillar, .annex { break-before: page; page-break-before: always; margin-top: 0; }
   a.fig { border-bottom: none; }
   .draft-strip { display: none; }
+  /* A table that fits on a page is not split (a reader, and the linter, sum a table's rows on one page). */
+  .table-block table { break-inside: avoid; page-break-inside: avoid; }
 }
 `;
 }

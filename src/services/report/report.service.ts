@@ -15,11 +15,13 @@ import {
   type GeoFeatureCollection,
 } from '../../formats/html/map-svg.js';
 import { PdfRenderer } from '../../formats/pdf/render-pdf.js';
+import { CHART_SVG_SIZE, renderColumnChartSvg } from '../../formats/html/chart-svg.js';
 import { loadFigureContext, type FigureContext } from '../check/figure-context.js';
 import { createMemorySource } from '../../core/expressions/index.js';
 import { ministryOf } from '../../core/model/access.js';
 import { toFigureRecords } from '../../core/model/figure-records.js';
 import { runChecks } from '../../core/rules/index.js';
+import { analyseClaims } from '../../core/rules/claim-support.js';
 import type { PeriodFile } from '../../core/schemas/period.schema.js';
 import type { Progress } from '../data/import.service.js';
 import { referenceFile } from '../../config/paths.js';
@@ -59,14 +61,35 @@ export async function buildReportDocument(
   // A published report holds approved data only; a draft shows everything, marked DRAFT.
   const approvedOnly = (options.status ?? 'draft') === 'published';
   const { ctx, period } = approvedOnly ? await onlyApproved(database, full, stored) : { ctx: full, period: stored };
-  const findings = await runChecks({ plan: ctx.plan, catalog: ctx.catalog, period, source: ctx.source });
+  const checkInput = { plan: ctx.plan, catalog: ctx.catalog, period, source: ctx.source };
+  const findings = await runChecks(checkInput);
+  const claims = { total: 0, derived: 0, verified: 0, transcribed: 0, unsupported: 0 };
+  for (const a of await analyseClaims(checkInput)) {
+    claims.total += 1;
+    claims[a.support] += 1;
+    if (a.verified) claims.verified += 1;
+  }
   const states = new Map(
     [...(await readStates(database.db, ctx.plan.country)).entries()].map(([code, s]) => [
       code,
       { name: options.lang === 'es' ? s.name_es : s.name_en, populationWomen: s.population_women },
     ]),
   );
+  const placeCodes = [...new Set(period.activities.flatMap((a) => a.places))];
+  const placeNames = new Map(
+    placeCodes.length === 0
+      ? []
+      : (
+          await database.db
+            .selectFrom('place')
+            .select(['code', 'name_es', 'name_en'])
+            .where('code', 'in', placeCodes)
+            .execute()
+        ).map((p) => [p.code, options.lang === 'es' ? p.name_es : p.name_en] as const),
+  );
   return buildReport({
+    placeNames,
+    claims,
     plan: ctx.plan,
     catalog: ctx.catalog,
     period,
@@ -140,9 +163,20 @@ export async function compileReports(
       const doc = await buildReportDocument(database, { period: options.period, lang, status: options.status });
       const buildMs = performance.now() - t0;
       const maps: Record<string, string> = {};
+      const sizes: Record<string, { width: number; height: number }> = {};
       for (const b of doc.body)
-        if (b.kind === 'map')
+        if (b.kind === 'map') {
           maps[b.id] = renderMapSvg(b.data, mexicoStates(), { title: b.title, metric: b.metric, lang });
+          sizes[b.id] = MAP_SVG_SIZE;
+        } else if (b.kind === 'chart') {
+          maps[b.id] = renderColumnChartSvg({
+            title: b.title,
+            categories: b.categories,
+            series: b.series.map((s, k) => ({ name: s.name, values: s.figures.map((f) => f.value), current: k === 0 })),
+            lang,
+          });
+          sizes[b.id] = CHART_SVG_SIZE;
+        }
       for (const format of options.formats) {
         progress({
           es: `Generando ${format.toUpperCase()} (${lang})`,
@@ -160,11 +194,10 @@ export async function compileReports(
           });
         else {
           const images: Record<string, DocxImage> = {};
-          for (const [id, svg] of Object.entries(maps))
-            images[id] = {
-              png: await pdf!.screenshotSvg(svg, MAP_SVG_SIZE.width, MAP_SVG_SIZE.height),
-              ...MAP_SVG_SIZE,
-            };
+          for (const [id, svg] of Object.entries(maps)) {
+            const size = sizes[id] ?? MAP_SVG_SIZE;
+            images[id] = { png: await pdf!.screenshotSvg(svg, size.width, size.height), ...size };
+          }
           bytes = await renderDocx(doc, { images });
         }
         outputs.push({
