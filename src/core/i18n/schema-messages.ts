@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import type { InputProblem } from '../errors.js';
 import type { Lang } from '../model/kinds.js';
+import { BIDI_CONTROL_MESSAGE, CONTROL_CHAR_MESSAGE, RESERVED_NAME_MESSAGE } from '../schemas/common.schema.js';
 
 /** Spanish for the custom messages our schemas use (zod's own messages come from its locales). */
 const SPANISH: Record<string, string> = {
+  [CONTROL_CHAR_MESSAGE]: 'contiene un carácter de control (como NUL, BEL o ESC); quítelo',
+  [BIDI_CONTROL_MESSAGE]:
+    'contiene un carácter de control bidireccional (U+202A–U+202E, U+2066–U+2069) que cambia cómo se muestra el texto; quítelo',
+  [RESERVED_NAME_MESSAGE]: 'es un nombre reservado ("__proto__", "constructor"…); elija otro',
   'must be 1–120 characters: a–z, 0–9, ".", "_", "-"': 'debe tener de 1 a 120 caracteres: a–z, 0–9, ".", "_", "-"',
   'must be 1–40 characters: A–Z, a–z, 0–9, ".", "-"': 'debe tener de 1 a 40 caracteres: A–Z, a–z, 0–9, ".", "-"',
   'must be 1–60 characters: a–z, 0–9, "-"': 'debe tener de 1 a 60 caracteres: a–z, 0–9, "-"',
@@ -19,10 +24,6 @@ const SPANISH: Record<string, string> = {
   'end is before start': 'el fin es anterior al inicio',
   'must be a lower-case unit name such as "uniforms"': 'debe ser un nombre de unidad en minúsculas, como "uniforms"',
   'measure names are camelCase letters and digits': 'los nombres de medida son letras y dígitos en camelCase',
-  'is a reserved name': 'es un nombre reservado',
-  '"__proto__" is a reserved name': '"__proto__" es un nombre reservado',
-  'must not contain control characters or bidirectional overrides':
-    'no puede contener caracteres de control ni marcas de dirección del texto',
   'figure names are letters, digits and "_"': 'los nombres de cifra son letras, dígitos y "_"',
   'must be an ISO 3166-1 alpha-2 code': 'debe ser un código ISO 3166-1 alfa-2',
   'must be YYYY, YYYY-MM or YYYY-MM-DD': 'debe ser AAAA, AAAA-MM o AAAA-MM-DD',

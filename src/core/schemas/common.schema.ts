@@ -1,27 +1,53 @@
 import { z } from 'zod';
 
-/**
- * Control characters (other than tab and line breaks) and bidirectional overrides: invisible in a
- * form, they reorder or hide what a reader sees in a report (a title that prints differently from
- * what was approved).
- */
+/** Control characters other than tab, line feed and carriage return (NUL, BEL, ESC, DEL…). */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Bidirectional embeddings, overrides and isolates: they reorder how text is shown without changing it. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+export const CONTROL_CHAR_MESSAGE = 'contains a control character (such as NUL, BEL or ESC); remove it';
+export const BIDI_CONTROL_MESSAGE =
+  'contains a bidirectional override character (U+202A–U+202E, U+2066–U+2069) that changes how the text is shown; remove it';
 
-/** Free text of at most `max` characters, trimmed, without hidden characters. */
-export function plainText(max: number) {
+/** Free text of 1 to `max` characters, trimmed, without control characters or bidirectional overrides. */
+export function textSchema(max: number) {
   return z
     .string()
     .trim()
     .min(1)
     .max(max)
-    .refine((s) => !HIDDEN_CHARACTERS.test(s), 'must not contain control characters or bidirectional overrides');
+    .refine((s) => !CONTROL_CHAR.test(s), CONTROL_CHAR_MESSAGE)
+    .refine((s) => !BIDI_CONTROL.test(s), BIDI_CONTROL_MESSAGE);
+}
+
+/** A name chosen by the file (a measure, a figure, a table cell): never one of an object's own properties. */
+export const RESERVED_NAME_MESSAGE = 'is a reserved name ("__proto__", "constructor"…); choose another';
+export function isReservedName(name: string): boolean {
+  return name === '__proto__' || name in Object.prototype;
+}
+
+/**
+ * A record of names chosen by the file. A JSON key "__proto__" is an own property of the parsed object
+ * that a plain copy would turn into the prototype and lose, so reserved names are refused (at the key)
+ * before the record is read.
+ */
+export function namedRecordSchema<K extends z.ZodType<string>, V extends z.ZodType>(key: K, value: V) {
+  return z.preprocess(
+    (v, ctx) => {
+      if (typeof v !== 'object' || v === null) return v;
+      const reserved = Object.keys(v).filter(isReservedName);
+      for (const name of reserved)
+        ctx.issues.push({ code: 'custom', message: RESERVED_NAME_MESSAGE, path: [name], input: v });
+      return reserved.length > 0 ? z.NEVER : v;
+    },
+    z.record(key, value),
+  );
 }
 
 /** Text in both working languages; Spanish is the original where the plan is Mexico's. */
 export const localizedTextSchema = z.strictObject({
-  es: plainText(20_000),
-  en: plainText(20_000),
+  es: textSchema(20_000),
+  en: textSchema(20_000),
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 

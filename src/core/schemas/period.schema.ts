@@ -15,8 +15,9 @@ import {
   idSchema,
   isoDateSchema,
   localizedTextSchema,
-  plainText,
+  namedRecordSchema,
   placeCodeSchema,
+  textSchema,
   urlSchema,
   yearSchema,
 } from './common.schema.js';
@@ -40,14 +41,14 @@ export const dateRangeSchema = z
 export const activityAttributesSchema = z.strictObject({
   modality: z.enum(MODALITIES).optional(),
   audience: localizedTextSchema.optional(),
-  provider: plainText(300).optional(),
-  partners: z.array(plainText(300)).optional(),
-  mission: plainText(60).optional(),
+  provider: textSchema(300).optional(),
+  partners: z.array(textSchema(300)).optional(),
+  mission: textSchema(60).optional(),
   ugpsCategory: z.enum(UGPS_CATEGORIES).optional(),
-  role: plainText(60).optional(),
+  role: textSchema(60).optional(),
   networkAction: z.enum(NETWORK_ACTIONS).optional(),
-  fund: plainText(60).optional(),
-  forum: plainText(300).optional(),
+  fund: textSchema(60).optional(),
+  forum: textSchema(300).optional(),
 });
 
 export const activitySchema = z.strictObject({
@@ -60,8 +61,8 @@ export const activitySchema = z.strictObject({
   /** Position in the source document (for lists and ordering checks). */
   order: z.number().int().nonnegative().max(MAX_COUNT, 'is too large').default(0),
   /** Printed list marker ("A", "b", "3") and the list it belongs to, as in the source document. */
-  label: z.string().trim().min(1).max(10).nullable().default(null),
-  list: z.string().trim().min(1).max(120).nullable().default(null),
+  label: textSchema(10).nullable().default(null),
+  list: textSchema(120).nullable().default(null),
   title: localizedTextSchema,
   summary: localizedTextSchema.nullable().default(null),
   dates: z.array(dateRangeSchema).default([]),
@@ -76,37 +77,27 @@ export const activitySchema = z.strictObject({
     .nullable()
     .default(null),
   /** Further named counts of the record ("municipalities", "operations", "hours", "posts"). */
-  measures: z
-    .custom<Record<string, number>>((v) => !(typeof v === 'object' && v !== null && Object.hasOwn(v, '__proto__')), {
-      message: '"__proto__" is a reserved name',
-    })
-    .pipe(
-      z.record(
-        z
-          .string()
-          .regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'measure names are camelCase letters and digits')
-          .refine((k) => !(k in Object.prototype), 'is a reserved name'),
-        z.number().finite().nonnegative('must not be negative'),
-      ),
-    )
-    .default({}),
+  measures: namedRecordSchema(
+    z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'measure names are camelCase letters and digits'),
+    z.number().finite().nonnegative('must not be negative'),
+  ).default({}),
   /** Listed items (modules, topics, conflicts) that the source enumerates. */
   items: z.array(localizedTextSchema).default([]),
   attributes: activityAttributesSchema.default({}),
   evidence: z.array(urlSchema).default([]),
 });
 
-const figuresSchema = z.record(
+const figuresSchema = namedRecordSchema(
   z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, 'figure names are letters, digits and "_"'),
-  z.string().trim().min(1).max(4_000),
+  textSchema(4_000),
 );
 
 export const narrativeBlockSchema = z.strictObject({
   id: idSchema,
   section: sectionSchema,
   order: z.number().int().nonnegative(),
-  label: z.string().trim().min(1).max(10).nullable().default(null),
-  list: z.string().trim().min(1).max(120).nullable().default(null),
+  label: textSchema(10).nullable().default(null),
+  list: textSchema(120).nullable().default(null),
   institution: codeSchema.nullable().default(null),
   /** Text with {name} placeholders, each filled by the figure of that name. */
   text: localizedTextSchema,
@@ -127,10 +118,7 @@ export const tableColumnSchema = z.strictObject({
 export const tableRowSchema = z.strictObject({
   label: localizedTextSchema,
   /** Cell key → figure expression, or a fixed text cell. */
-  cells: z.record(
-    z.string(),
-    z.union([z.strictObject({ expr: z.string().trim().min(1).max(4_000) }), localizedTextSchema]),
-  ),
+  cells: namedRecordSchema(z.string(), z.union([z.strictObject({ expr: textSchema(4_000) }), localizedTextSchema])),
 });
 
 export const tableSpecSchema = z.strictObject({
@@ -151,7 +139,7 @@ export const calloutSchema = z.strictObject({
   id: idSchema,
   section: sectionSchema,
   order: z.number().int().nonnegative(),
-  expr: z.string().trim().min(1).max(4_000),
+  expr: textSchema(4_000),
   label: localizedTextSchema,
 });
 
@@ -163,13 +151,13 @@ export const claimSchema = z.strictObject({
   /** How the stated number relates to the true value: "=" (default), or ">" for "above 25%", "over 52,000". */
   relation: z.enum(['=', '>', '>=', '<', '<=']).default('='),
   /** The expression the stated number should equal; null when nothing in the data can produce it. */
-  expr: z.string().trim().min(1).max(4_000).nullable(),
-  quote: z.string().trim().min(1).max(2_000),
+  expr: textSchema(4_000).nullable(),
+  quote: textSchema(2_000),
   location: z.enum(CLAIM_LOCATIONS).default('text'),
   /** The record the claim is about: an activity, table, callout, narrative block or indicator code. */
-  ref: z.string().trim().min(1).max(120).nullable().default(null),
+  ref: textSchema(120).nullable().default(null),
   /** For a table cell: "row label / column key". */
-  cell: z.string().trim().min(1).max(300).nullable().default(null),
+  cell: textSchema(300).nullable().default(null),
 });
 
 export const indicatorValueSchema = z.strictObject({
@@ -186,7 +174,7 @@ export const outlineEntrySchema = z.strictObject({
   ref: codeSchema.nullable(),
   /** The number printed in the heading; null when none is printed. */
   printedNumber: z.number().int().nonnegative().nullable(),
-  printed: z.string().trim().min(1).max(2_000),
+  printed: textSchema(2_000),
 });
 
 /** Records that report the same activity in different places of the source (two institutions, two sections). */
@@ -204,11 +192,11 @@ export const sourceDefectSchema = z.strictObject({
   order: z.number().int().nonnegative(),
   kind: z.enum(SOURCE_DEFECT_KINDS),
   /** The source's text as printed. */
-  quote: z.string().trim().min(1).max(2_000),
+  quote: textSchema(2_000),
   /** What the transcription did about it. */
   repaired: localizedTextSchema,
   /** The record, table or block the repair concerns. */
-  ref: z.string().trim().min(1).max(120).nullable().default(null),
+  ref: textSchema(120).nullable().default(null),
 });
 
 export const periodFileSchema = z.strictObject({

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { COMPARATORS, INDICATOR_UNITS, PLACE_KINDS } from '../model/kinds.js';
-import { codeSchema, localizedTextSchema, placeCodeSchema, yearSchema } from './common.schema.js';
+import { codeSchema, localizedTextSchema, placeCodeSchema, textSchema, yearSchema } from './common.schema.js';
 
 export const PLAN_FORMAT = 'nap1325/plan@1';
 
 export const institutionSchema = z.strictObject({
   code: codeSchema,
-  acronym: z.string().trim().min(1).max(40),
+  acronym: textSchema(40),
   parent: codeSchema.nullable().default(null),
   name: localizedTextSchema,
 });
@@ -34,7 +34,7 @@ export const courseOfActionSchema = z.strictObject({
 
 export const indicatorLinkSchema = z.strictObject({
   framework: z.enum(['UN-1325-global', 'UGPS', 'SDG', 'other']),
-  code: z.string().trim().min(1).max(60),
+  code: textSchema(60),
 });
 
 export const indicatorSchema = z.strictObject({
@@ -53,7 +53,7 @@ export const indicatorSchema = z.strictObject({
     .nullable()
     .default(null),
   /** Figure-language expression that computes the indicator for a period; null = manual value only. */
-  formula: z.string().trim().min(1).max(4_000).nullable().default(null),
+  formula: textSchema(4_000).nullable().default(null),
   calculation: localizedTextSchema.nullable().default(null),
   links: z.array(indicatorLinkSchema).default([]),
 });

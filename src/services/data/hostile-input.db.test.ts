@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.js';
 import { MAX_LISTED_PROBLEMS } from '../../core/schemas/parse-bounded.js';
+import {
+  BIDI_CONTROL_MESSAGE,
+  CONTROL_CHAR_MESSAGE,
+  RESERVED_NAME_MESSAGE,
+} from '../../core/schemas/common.schema.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
 import { jsonFile, makeActivity, makePeriod, makePlan } from '../../../test/factories.js';
 import { ACTIVITY_CSV_COLUMNS } from '../../formats/csv/activities-csv.js';
@@ -84,14 +89,20 @@ describe.each(testEngines())('hostile input on %s (issue 12)', (engine) => {
     const brief = async (files: InputFile[]) =>
       (await problemsOf(importFiles(t, files))).map((p) => [p.file, p.where, p.field, p.message.en]);
     expect(await brief([proto])).toEqual([
-      ['proto.json', '$.activities[0].measures', 'measures', '"__proto__" is a reserved name'],
+      ['proto.json', '$.activities[0].measures.__proto__', '__proto__', RESERVED_NAME_MESSAGE],
     ]);
     expect(await brief([period({ measures: { constructor: 1 } })])).toEqual([
-      ['p.json', '$.activities[0].measures.constructor', 'constructor', 'Invalid key in record'],
+      ['p.json', '$.activities[0].measures.constructor', 'constructor', RESERVED_NAME_MESSAGE],
     ]);
-    for (const bad of ['\u0000', '\u0007', '\u001b[31m', '\u202e', '\u2066'])
+    for (const [bad, message] of [
+      ['\u0000', CONTROL_CHAR_MESSAGE],
+      ['\u0007', CONTROL_CHAR_MESSAGE],
+      ['\u001b[31m', CONTROL_CHAR_MESSAGE],
+      ['\u202e', BIDI_CONTROL_MESSAGE],
+      ['\u2066', BIDI_CONTROL_MESSAGE],
+    ])
       expect(await brief([period({ title: { es: `Taller ${bad}x`, en: 'Workshop' } })])).toEqual([
-        ['p.json', '$.activities[0].title.es', 'es', 'must not contain control characters or bidirectional overrides'],
+        ['p.json', '$.activities[0].title.es', 'es', message],
       ]);
     // The same through the CSV channel: the measure stays a key and is refused, never set as the prototype.
     const header = ACTIVITY_CSV_COLUMNS.join(',');
