@@ -155,17 +155,21 @@ describe('renderDocx', () => {
     expect(textOf(xml)).not.toContain('DRAFT');
   });
 
-  it('drops characters XML cannot hold and can skip the page estimate', async () => {
+  it('drops characters XML cannot hold and leaves page numbers to Word unless asked to estimate them', async () => {
     const base = makeReportDocument('en');
     const doc: ReportDocument = {
       ...base,
       body: [{ kind: 'paragraph', id: 'p', label: null, parts: [{ kind: 'text', text: 'a\u0001b\u000Bc' }] }],
     };
-    const files = readZip(await renderDocx(doc, { estimatePages: false }));
+    const files = readZip(await renderDocx(doc));
     const xml = files.get('word/document.xml')!.toString();
     expect(textOf(xml)).toContain('abc');
     expect(xml.includes('\u0001') || xml.includes('\u000B')).toBe(false);
-    const estimated = readZip(await renderDocx(doc, {}))
+    // Word updates the fields (contents, page count) when it opens the file.
+    expect(files.get('word/settings.xml')!.toString()).toMatch(/<w:updateFields(?: w:val="(?:true|1)")?\/>/);
+    // The contents still list every heading, linked to it.
+    expect(xml).toMatch(/TOC \\h \\o/);
+    const estimated = readZip(await renderDocx(doc, { estimatePages: true }))
       .get('word/document.xml')!
       .toString();
     expect(estimated).toMatch(/PAGEREF _Toc\d+ \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t[^>]*>\d+</);

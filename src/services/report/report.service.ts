@@ -32,7 +32,10 @@ export interface ReportOutput {
   format: ReportFormat;
   fileName: string;
   bytes: Buffer;
-  /** Build time of this output in milliseconds. */
+  /**
+   * Time from the start of this output to its end in milliseconds, the shared loading and the language's document
+   * included in the first output that uses them. Outputs are rendered concurrently, so the times overlap.
+   */
   ms: number;
 }
 
@@ -43,11 +46,20 @@ function mexicoStates(): GeoFeatureCollection {
   return geoCache;
 }
 
-/** The year's report as a document: every number computed from the stored records. */
-export async function buildReportDocument(
+/** What a report is built from, loaded once for every language and format of a compilation. */
+export interface ReportInputs {
+  ctx: FigureContext;
+  period: PeriodFile;
+  findings: Awaited<ReturnType<typeof runChecks>>;
+  states: Awaited<ReturnType<typeof readStates>>;
+  status: 'draft' | 'published';
+}
+
+/** Loads the period's records, narrative, checker findings and federal entities once. */
+export async function loadReportInputs(
   database: Database,
-  options: { period: number; lang: Lang; status?: 'draft' | 'published' },
-): Promise<ReportDocument> {
+  options: { period: number; status?: 'draft' | 'published' },
+): Promise<ReportInputs> {
   const known = await listPeriods(database.db);
   if (!known.includes(options.period))
     throw new AppError('not_found', `period ${options.period} is not in the database`, {
@@ -56,14 +68,22 @@ export async function buildReportDocument(
     });
   const full = await loadFigureContext(database);
   const stored = (await readPeriodFile(database.db, full.plan.id, options.period))!;
+  const status = options.status ?? 'draft';
   // A published report holds approved data only; a draft shows everything, marked DRAFT.
-  const approvedOnly = (options.status ?? 'draft') === 'published';
-  const { ctx, period } = approvedOnly ? await onlyApproved(database, full, stored) : { ctx: full, period: stored };
+  const { ctx, period } =
+    status === 'published' ? await onlyApproved(database, full, stored) : { ctx: full, period: stored };
   const findings = await runChecks({ plan: ctx.plan, catalog: ctx.catalog, period, source: ctx.source });
+  const states = await readStates(database.db, ctx.plan.country);
+  return { ctx, period, findings, states, status };
+}
+
+/** The report in one language from inputs already loaded. */
+export function reportDocumentOf(inputs: ReportInputs, lang: Lang): Promise<ReportDocument> {
+  const { ctx, period } = inputs;
   const states = new Map(
-    [...(await readStates(database.db, ctx.plan.country)).entries()].map(([code, s]) => [
+    [...inputs.states.entries()].map(([code, s]) => [
       code,
-      { name: options.lang === 'es' ? s.name_es : s.name_en, populationWomen: s.population_women },
+      { name: lang === 'es' ? s.name_es : s.name_en, populationWomen: s.population_women },
     ]),
   );
   return buildReport({
@@ -71,12 +91,20 @@ export async function buildReportDocument(
     catalog: ctx.catalog,
     period,
     source: ctx.source,
-    findings,
-    lang: options.lang,
-    status: options.status ?? 'draft',
+    findings: inputs.findings,
+    lang,
+    status: inputs.status,
     states,
     recordCount: period.activities.length,
   });
+}
+
+/** The year's report as a document: every number computed from the stored records. */
+export async function buildReportDocument(
+  database: Database,
+  options: { period: number; lang: Lang; status?: 'draft' | 'published' },
+): Promise<ReportDocument> {
+  return reportDocumentOf(await loadReportInputs(database, options), options.lang);
 }
 
 /**
@@ -111,6 +139,26 @@ async function onlyApproved(
   };
 }
 
+/** The document's maps as SVG, by block id. */
+export function reportMaps(doc: ReportDocument): Record<string, string> {
+  const maps: Record<string, string> = {};
+  for (const b of doc.body)
+    if (b.kind === 'map')
+      maps[b.id] = renderMapSvg(b.data, mexicoStates(), { title: b.title, metric: b.metric, lang: doc.lang });
+  return maps;
+}
+
+/** The maps as PNG for the DOCX, drawn by the browser in one page. */
+async function docxImages(pdf: PdfRenderer, maps: Record<string, string>): Promise<Record<string, DocxImage>> {
+  const ids = Object.keys(maps);
+  const pngs = await pdf.screenshotSvgs(
+    ids.map((id) => maps[id]!),
+    MAP_SVG_SIZE.width,
+    MAP_SVG_SIZE.height,
+  );
+  return Object.fromEntries(ids.map((id, i) => [id, { png: pngs[i]!, ...MAP_SVG_SIZE }]));
+}
+
 /** File name of an output: nap1325-informe-2022-es.pdf, nap1325-report-2022-en.docx. */
 export function reportFileName(year: number, lang: Lang, format: ReportFormat): string {
   return `nap1325-${lang === 'es' ? 'informe' : 'report'}-${year}-${lang}.${format}`;
@@ -134,48 +182,57 @@ export async function compileReports(
   const needsBrowser = options.formats.includes('pdf') || options.formats.includes('docx');
   const pdf = needsBrowser ? await PdfRenderer.launch() : null;
   try {
+    progress({ es: 'Leyendo los registros del periodo', en: "Reading the period's records" });
+    let t0 = performance.now();
+    const inputs = await loadReportInputs(database, { period: options.period, status: options.status });
+    // The shared load is counted once, in the first output.
+    let loadMs = performance.now() - t0;
+    // Chromium draws the PDFs and the maps' PNGs in its own processes while Node builds the next language and
+    // packs the DOCX files: each output is a task started as soon as its document exists, all awaited at the end.
+    const tasks: Promise<ReportOutput>[] = [];
     for (const lang of options.langs) {
       progress({ es: `Calculando las cifras (${lang})`, en: `Computing the figures (${lang})` });
-      let t0 = performance.now();
-      const doc = await buildReportDocument(database, { period: options.period, lang, status: options.status });
-      const buildMs = performance.now() - t0;
-      const maps: Record<string, string> = {};
-      for (const b of doc.body)
-        if (b.kind === 'map')
-          maps[b.id] = renderMapSvg(b.data, mexicoStates(), { title: b.title, metric: b.metric, lang });
+      t0 = performance.now();
+      const doc = await reportDocumentOf(inputs, lang);
+      const maps = reportMaps(doc);
+      let buildMs = performance.now() - t0 + loadMs;
+      loadMs = 0;
+      let images: Promise<Record<string, DocxImage>> | null = null;
       for (const format of options.formats) {
         progress({
           es: `Generando ${format.toUpperCase()} (${lang})`,
           en: `Rendering ${format.toUpperCase()} (${lang})`,
         });
-        t0 = performance.now();
-        let bytes: Buffer;
-        if (format === 'html') bytes = Buffer.from(renderHtml(doc, { maps, mode: 'web' }), 'utf8');
-        else if (format === 'pdf')
-          bytes = await pdf!.render(renderHtml(doc, { maps, mode: 'print' }), {
-            title: `${doc.title} — ${doc.planTitle}`,
-            lang,
-            draftLabel: doc.status === 'draft' ? doc.labels.draft : undefined,
-            pageLabel: doc.labels.page,
-          });
-        else {
-          const images: Record<string, DocxImage> = {};
-          for (const [id, svg] of Object.entries(maps))
-            images[id] = {
-              png: await pdf!.screenshotSvg(svg, MAP_SVG_SIZE.width, MAP_SVG_SIZE.height),
-              ...MAP_SVG_SIZE,
-            };
-          bytes = await renderDocx(doc, { images });
-        }
-        outputs.push({
+        const start = performance.now() - buildMs;
+        buildMs = 0;
+        const output = (bytes: Buffer): ReportOutput => ({
           lang,
           format,
           fileName: reportFileName(options.period, lang, format),
           bytes,
-          ms: Math.round(performance.now() - t0 + buildMs),
+          ms: Math.round(performance.now() - start),
         });
+        if (format === 'html') tasks.push(Promise.resolve(output(Buffer.from(renderHtml(doc, { maps, mode: 'web' })))));
+        else if (format === 'pdf')
+          tasks.push(
+            pdf!
+              .render(renderHtml(doc, { maps, mode: 'print' }), {
+                title: `${doc.title} — ${doc.planTitle}`,
+                lang,
+                draftLabel: doc.status === 'draft' ? doc.labels.draft : undefined,
+                pageLabel: doc.labels.page,
+              })
+              .then(output),
+          );
+        else {
+          images ??= docxImages(pdf!, maps);
+          tasks.push(images.then((i) => renderDocx(doc, { images: i })).then(output));
+        }
       }
     }
+    const settled = await Promise.allSettled(tasks);
+    for (const s of settled) if (s.status === 'rejected') throw s.reason;
+    outputs.push(...settled.map((s) => (s as PromiseFulfilledResult<ReportOutput>).value));
   } finally {
     await pdf?.close();
   }
