@@ -1,9 +1,10 @@
 /**
- * Benchmark: build time of the 2022 report in every format and language, warm (a first compilation warms
- * Chromium, the module caches and the database pages; the second is measured), each output next to a bare
- * anchor doing the least the format needs in one run:
- *   - PDF: Chromium's page.pdf of the same print HTML (browser already running, no header/footer);
- *   - DOCX: the docx package's Packer of the same text as plain paragraphs (no styles, tables, images).
+ * Benchmark: build time of the 2022 report, HTML + PDF + DOCX in Spanish and English, as compileReports makes
+ * them (concurrently, one browser), warm: a first compilation warms Chromium, the module caches and the database
+ * pages; the second is measured. Then each format of each language rendered alone, next to a bare anchor doing the
+ * least the format needs, in the same run:
+ *   - PDF: Chromium's page.pdf of the same print HTML (browser already running, no header/footer, not tagged);
+ *   - DOCX: the docx package's Packer of the same text as plain paragraphs (no styles, tables, images, links).
  * The ratio says how much each renderer adds to that. With --scale N it also compiles a generated period
  * holding N× the 2022 records. Prints figures; asserts nothing.
  *   npm run bench:report [-- --scale 100]
@@ -17,7 +18,9 @@ import type { Block, ReportDocument } from '../src/core/report/document.js';
 import type { PeriodFile } from '../src/core/schemas/period.schema.js';
 import { openDatabase } from '../src/db/create-db.js';
 import { renderHtml } from '../src/formats/html/render-html.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/formats/pdf/render-pdf.js';
+import { renderDocx } from '../src/formats/docx/render-docx.js';
+import { MAP_SVG_SIZE } from '../src/formats/html/map-svg.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, PdfRenderer } from '../src/formats/pdf/render-pdf.js';
 import { exportPeriod } from '../src/services/data/export.service.js';
 import { importFiles } from '../src/services/data/import.service.js';
 import { initDatabase } from '../src/services/data/init.service.js';
@@ -103,29 +106,74 @@ function allTexts(doc: ReportDocument): string[] {
   ];
 }
 
-/** The bare anchors of one language: page.pdf of the print HTML and a Packer of the plain text. */
-async function anchors(docs: ReportDocument[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
+interface Row {
+  lang: string;
+  format: string;
+  ms: number;
+  bare?: number;
+}
+
+/**
+ * Each format of each language rendered alone (after the compilation warmed everything up), next to its bare anchor:
+ * page.pdf of the same print HTML in the same browser, and a Packer of the same text as plain paragraphs.
+ */
+async function perFormat(docs: ReportDocument[]): Promise<Row[]> {
+  const rows: Row[] = [];
+  const renderer = await PdfRenderer.launch();
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const time = async (f: () => unknown): Promise<number> => {
+    const t0 = performance.now();
+    await f();
+    return performance.now() - t0;
+  };
   try {
-    for (let round = 0; round < 2; round++)
+    for (let round = 0; round < 2; round++) {
+      rows.length = 0;
       for (const doc of docs) {
-        const html = renderHtml(doc, { maps: reportMaps(doc), mode: 'print' });
-        let t0 = performance.now();
-        const page = await browser.newPage({ javaScriptEnabled: false });
-        await page.setContent(html, { waitUntil: 'load' });
-        await page.pdf({ format: 'A4', printBackground: true });
-        await page.close();
-        out.set(`${doc.lang}/pdf`, performance.now() - t0);
-        t0 = performance.now();
-        const texts = allTexts(doc);
-        await Packer.toBuffer(new Document({ sections: [{ children: texts.map((text) => new Paragraph({ text })) }] }));
-        out.set(`${doc.lang}/docx`, performance.now() - t0);
+        const lang = doc.lang;
+        const html = await time(() => renderHtml(doc, { maps: reportMaps(doc), mode: 'web' }));
+        rows.push({ lang, format: 'html', ms: html });
+        const maps = reportMaps(doc);
+        const print = renderHtml(doc, { maps, mode: 'print' });
+        const pdf = await time(() =>
+          renderer.render(print, {
+            title: `${doc.title} — ${doc.planTitle}`,
+            lang,
+            draftLabel: doc.labels.draft,
+            pageLabel: doc.labels.page,
+          }),
+        );
+        const barePdf = await time(async () => {
+          const page = await browser.newPage({ javaScriptEnabled: false });
+          await page.setContent(print, { waitUntil: 'load' });
+          await page.pdf({ format: 'A4', printBackground: true });
+          await page.close();
+        });
+        rows.push({ lang, format: 'pdf', ms: pdf, bare: barePdf });
+        const ids = Object.keys(maps);
+        const docx = await time(async () => {
+          const pngs = await renderer.screenshotSvgs(
+            ids.map((id) => maps[id]!),
+            MAP_SVG_SIZE.width,
+            MAP_SVG_SIZE.height,
+          );
+          await renderDocx(doc, {
+            images: Object.fromEntries(ids.map((id, i) => [id, { png: pngs[i]!, ...MAP_SVG_SIZE }])),
+          });
+        });
+        const bareDocx = await time(() =>
+          Packer.toBuffer(
+            new Document({ sections: [{ children: allTexts(doc).map((text) => new Paragraph({ text })) }] }),
+          ),
+        );
+        rows.push({ lang, format: 'docx', ms: docx, bare: bareDocx });
       }
+    }
   } finally {
     await browser.close();
+    await renderer.close();
   }
-  return out;
+  return rows;
 }
 
 async function bench(year: number, label: string): Promise<void> {
@@ -136,19 +184,29 @@ async function bench(year: number, label: string): Promise<void> {
   t0 = performance.now();
   const outputs: ReportOutput[] = await compile();
   const warmMs = performance.now() - t0;
+  console.log(
+    `${label}: the 6 outputs (HTML, PDF, DOCX × es, en) in ${Math.round(warmMs)} ms warm (${Math.round(coldMs)} ms cold)`,
+  );
+  console.log(
+    `  sizes: ${outputs.map((o) => `${o.lang} ${o.format} ${(o.bytes.length / 1024).toFixed(0)} KiB`).join(', ')}`,
+  );
+  t0 = performance.now();
   const inputs = await loadReportInputs(database, { period: year });
-  const bare = await anchors(await Promise.all(LANGS.map((lang) => reportDocumentOf(inputs, lang))));
-  console.log(`${label}: 6 outputs in ${Math.round(warmMs)} ms warm (${Math.round(coldMs)} ms cold)`);
-  console.log('  lang format  time ms   size KiB   bare anchor ms   ratio');
-  for (const o of outputs) {
-    const anchor = bare.get(`${o.lang}/${o.format}`);
-    console.log(
-      `  ${o.lang}   ${o.format.padEnd(5)} ${String(o.ms).padStart(8)} ${(o.bytes.length / 1024).toFixed(0).padStart(10)}` +
-        (anchor === undefined
-          ? '   —'
-          : ` ${String(Math.round(anchor)).padStart(16)} ${(o.ms / anchor).toFixed(2).padStart(7)}×`),
-    );
+  console.log(`  loading the period once: ${Math.round(performance.now() - t0)} ms`);
+  const docs: ReportDocument[] = [];
+  for (const lang of LANGS) {
+    t0 = performance.now();
+    docs.push(await reportDocumentOf(inputs, lang));
+    console.log(`  ${lang} document (figures, sections): ${Math.round(performance.now() - t0)} ms`);
   }
+  console.log('  each format alone:  lang  format   time ms   bare anchor ms   ratio');
+  for (const r of await perFormat(docs))
+    console.log(
+      `                      ${r.lang}    ${r.format.padEnd(5)} ${String(Math.round(r.ms)).padStart(9)}` +
+        (r.bare === undefined
+          ? '                —'
+          : ` ${String(Math.round(r.bare)).padStart(16)} ${(r.ms / r.bare).toFixed(2).padStart(7)}×`),
+    );
 }
 
 try {
