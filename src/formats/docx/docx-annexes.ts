@@ -1,6 +1,7 @@
 /** The cover and the annexes (indicators, methodology, checker's summary, numbered source notes) as DOCX. */
 import { Bookmark, HeadingLevel, Paragraph, type FileChild } from 'docx';
 import type { ReportDocument, SourceNote } from '../../core/report/document.js';
+import { DRAFT_WORDS } from '../draft-words.js';
 import { INK, STATUS_FILL, TEXT_WIDTH } from './docx-style.js';
 import { figureRuns, grid, noteAnchor, para, textRuns } from './docx-runs.js';
 
@@ -8,7 +9,12 @@ export function cover(doc: ReportDocument): FileChild[] {
   return [
     para('CoverPlan', textRuns(doc.planTitle)),
     para('Title', textRuns(doc.title)),
-    ...(doc.status === 'draft' ? [para('Draft', textRuns(doc.labels.draft))] : []),
+    ...(doc.status === 'draft'
+      ? [
+          para('Draft', textRuns(doc.labels.draft)),
+          para('DraftNote', textRuns(DRAFT_WORDS[doc.lang].explain(doc.period))),
+        ]
+      : []),
     ...doc.institutions.map((inst) =>
       para('CoverInstitution', [...textRuns(inst.acronym, { bold: true, color: INK }), ...textRuns(`  ${inst.name}`)]),
     ),

@@ -102,7 +102,15 @@ export function styles(doc: ReportDocument) {
       }),
       ps('Draft', 'Draft Mark', {
         run: { size: 32, bold: true, color: 'C00000', characterSpacing: 60 },
-        paragraph: { spacing: { after: 720 } },
+        paragraph: { spacing: { after: 120 } },
+      }),
+      ps('DraftNote', 'Draft Note', {
+        run: { size: 19, color: 'C00000' },
+        paragraph: {
+          border: { left: { style: BorderStyle.SINGLE, size: 18, color: 'C00000', space: 6 } },
+          indent: { left: 160 },
+          spacing: { after: 600 },
+        },
       }),
       ps('CoverInstitution', 'Cover Institution', { run: { size: 22 }, paragraph: { spacing: { after: 80 } } }),
       ps('ContentsTitle', 'Contents Title', {

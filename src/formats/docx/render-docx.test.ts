@@ -4,6 +4,7 @@ import { makeReportDocument } from '../../../test/report-fixture.js';
 import type { Block, Figure, ReportDocument } from '../../core/report/document.js';
 import { renderDocx } from './render-docx.js';
 import { readZip } from '../../../test/zip.js';
+import { DRAFT_WORDS } from '../draft-words.js';
 
 /** A valid 2×2 RGB PNG. */
 function tinyPng(): Uint8Array {
@@ -80,6 +81,8 @@ describe('renderDocx', () => {
     expect(text).toContain(doc.planTitle);
     expect(text).toContain(doc.title);
     expect(text).toContain(doc.labels.draft);
+    expect(text).toContain(DRAFT_WORDS[lang].explain(doc.period));
+    expect(headers.map(textOf).join(' ')).toContain(`${doc.title} · ${DRAFT_WORDS[lang].short}`);
     for (const inst of doc.institutions) expect(text).toContain(inst.acronym + '  ' + inst.name);
     expect(xml).toContain('TOC \\h \\o &quot;1-2&quot;');
     expect(files.get('word/settings.xml')?.toString()).toMatch(/<w:updateFields(?: w:val="(?:true|1)")?\/>/);

@@ -17,6 +17,7 @@ import {
 } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
 import type { ReportDocument } from '../../core/report/document.js';
+import { DRAFT_WORDS } from '../draft-words.js';
 import { annexes, cover } from './docx-annexes.js';
 import { renderBlock, type DocxImage } from './docx-blocks.js';
 import { border, para, textRuns } from './docx-runs.js';
@@ -38,7 +39,7 @@ export interface RenderDocxOptions {
 /** Renders the report as a DOCX file (A4) whose text ministries can edit. */
 export async function renderDocx(doc: ReportDocument, options: RenderDocxOptions = {}): Promise<Buffer> {
   const l = doc.labels;
-  const headerText = doc.status === 'draft' ? `${doc.title} · ${l.draft}` : doc.title;
+  const headerText = doc.status === 'draft' ? `${doc.title} · ${DRAFT_WORDS[doc.lang].short}` : doc.title;
   const document = new Document({
     title: doc.title,
     subject: doc.planTitle,

@@ -54,6 +54,23 @@ describe.skipIf(!hasChromium)(`PdfRenderer (Chromium at ${CHROMIUM_PATH})`, () =
     JSON.parse(readFileSync(new URL('../../../reference/mx-states.topo.json', import.meta.url), 'utf8')),
   );
 
+  it('wraps a long running header rather than cutting it', async () => {
+    const title =
+      'Segundo Informe de Actividades 2022 — Plan Nacional de Acción para el seguimiento de la Resolución 1325 ' +
+      '(2000) del Consejo de Seguridad de las Naciones Unidas sobre Mujeres, Paz y Seguridad FINALWORD';
+    const body = Array.from({ length: 3 }, (_, i) => `<p style="break-after: page">${i + 1}</p>`).join('');
+    const pdf = await renderer.render(`<!DOCTYPE html><html><body>${body}</body></html>`, {
+      title,
+      lang: 'es',
+      draftLabel: 'BORRADOR · sin publicar',
+      pageLabel: 'Página',
+    });
+    const { text, pages } = pdfText(pdf, 'long-header');
+    expect(pages).toBe(3);
+    expect(text.split('FINALWORD').length - 1).toBe(pages);
+    expect(text.split('BORRADOR · sin publicar').length - 1).toBe(pages);
+  });
+
   it.each(['es', 'en'] as const)(
     'renders the fixture (%s) with its figures, running header and page footer',
     async (lang) => {

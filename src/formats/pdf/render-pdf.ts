@@ -76,7 +76,7 @@ export class PdfRenderer {
       await page.emulateMedia({ media: 'print' });
       const of = options.lang === 'es' ? 'de' : 'of';
       const draft = options.draftLabel
-        ? `<span style="flex: none; font-weight: 700; color: #9f2241;">${escapeHtml(options.draftLabel)}</span>`
+        ? `<span style="flex: none; align-self: flex-end; font-weight: 700; color: #9f2241;">${escapeHtml(options.draftLabel)}</span>`
         : '';
       return await page.pdf({
         format: 'A4',
@@ -85,7 +85,8 @@ export class PdfRenderer {
         margin: MARGIN,
         headerTemplate:
           `<div style="${TEMPLATE_STYLE}"><div style="${ROW_STYLE} border-bottom: 0.3mm solid #bc955c; padding-bottom: 1.5mm;">` +
-          `<span style="flex: 1 1 auto; min-width: 0; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;">` +
+          // The title wraps onto a second line rather than being cut: the top margin holds two.
+          `<span style="flex: 1 1 auto; min-width: 0; line-height: 1.3;">` +
           `${escapeHtml(options.title)}</span>${draft}</div></div>`,
         footerTemplate:
           `<div style="${TEMPLATE_STYLE} text-align: right;">${escapeHtml(options.pageLabel)} ` +

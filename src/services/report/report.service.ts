@@ -15,6 +15,7 @@ import {
   type GeoFeatureCollection,
 } from '../../formats/html/map-svg.js';
 import { PdfRenderer } from '../../formats/pdf/render-pdf.js';
+import { DRAFT_WORDS } from '../../formats/draft-words.js';
 import { loadFigureContext, type FigureContext } from '../check/figure-context.js';
 import { createMemorySource } from '../../core/expressions/index.js';
 import { ministryOf } from '../../core/model/access.js';
@@ -219,7 +220,7 @@ export async function compileReports(
               .render(renderHtml(doc, { maps, mode: 'print' }), {
                 title: `${doc.title} — ${doc.planTitle}`,
                 lang,
-                draftLabel: doc.status === 'draft' ? doc.labels.draft : undefined,
+                draftLabel: doc.status === 'draft' ? DRAFT_WORDS[lang].short : undefined,
                 pageLabel: doc.labels.page,
               })
               .then(output),
