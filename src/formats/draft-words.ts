@@ -17,13 +17,13 @@ export const DRAFT_WORDS: Record<Lang, DraftWords> = {
     explain: (year) =>
       `Borrador de trabajo: contiene los datos actuales de todas las instituciones, aún sin aprobar ni publicar, ` +
       `y sus cifras pueden cambiar. No es la versión oficial. La versión final se obtiene al publicar el periodo ` +
-      `${year}: en Informes, «Publicar una nueva versión», o \`nap1325 publish --period ${year}\`.`,
+      `${year}: en Informes, «Publicar una nueva versión», o «nap1325 publish --period ${year}».`,
   },
   en: {
     short: 'DRAFT · not published',
     explain: (year) =>
       `Working draft: it holds every institution’s current data, not yet approved or published, and its figures ` +
       `may change. It is not the official version. The final copy is made by publishing the ${year} period: in ` +
-      `Reports, “Publish a new version”, or \`nap1325 publish --period ${year}\`.`,
+      `Reports, “Publish a new version”, or “nap1325 publish --period ${year}”.`,
   },
 };
