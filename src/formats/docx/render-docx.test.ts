@@ -4,6 +4,7 @@ import { makeReportDocument } from '../../../test/report-fixture.js';
 import type { Block, Figure, ReportDocument } from '../../core/report/document.js';
 import { renderDocx } from './render-docx.js';
 import { readZip } from '../../../test/zip.js';
+import { DRAFT_WORDS } from '../draft-words.js';
 
 /** A valid 2×2 RGB PNG. */
 function tinyPng(): Uint8Array {
@@ -80,6 +81,8 @@ describe('renderDocx', () => {
     expect(text).toContain(doc.planTitle);
     expect(text).toContain(doc.title);
     expect(text).toContain(doc.labels.draft);
+    expect(text).toContain(DRAFT_WORDS[lang].explain(doc.period));
+    expect(headers.map(textOf).join(' ')).toContain(`${doc.title} · ${DRAFT_WORDS[lang].short}`);
     for (const inst of doc.institutions) expect(text).toContain(inst.acronym + '  ' + inst.name);
     expect(xml).toContain('TOC \\h \\o &quot;1-2&quot;');
     expect(files.get('word/settings.xml')?.toString()).toMatch(/<w:updateFields(?: w:val="(?:true|1)")?\/>/);
@@ -155,17 +158,21 @@ describe('renderDocx', () => {
     expect(textOf(xml)).not.toContain('DRAFT');
   });
 
-  it('drops characters XML cannot hold and can skip the page estimate', async () => {
+  it('drops characters XML cannot hold and leaves page numbers to Word unless asked to estimate them', async () => {
     const base = makeReportDocument('en');
     const doc: ReportDocument = {
       ...base,
       body: [{ kind: 'paragraph', id: 'p', label: null, parts: [{ kind: 'text', text: 'a\u0001b\u000Bc' }] }],
     };
-    const files = readZip(await renderDocx(doc, { estimatePages: false }));
+    const files = readZip(await renderDocx(doc));
     const xml = files.get('word/document.xml')!.toString();
     expect(textOf(xml)).toContain('abc');
     expect(xml.includes('\u0001') || xml.includes('\u000B')).toBe(false);
-    const estimated = readZip(await renderDocx(doc, {}))
+    // Word updates the fields (contents, page count) when it opens the file.
+    expect(files.get('word/settings.xml')!.toString()).toMatch(/<w:updateFields(?: w:val="(?:true|1)")?\/>/);
+    // The contents still list every heading, linked to it.
+    expect(xml).toMatch(/TOC \\h \\o/);
+    const estimated = readZip(await renderDocx(doc, { estimatePages: true }))
       .get('word/document.xml')!
       .toString();
     expect(estimated).toMatch(/PAGEREF _Toc\d+ \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t[^>]*>\d+</);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Figure, ReportDocument } from '../../core/report/document.js';
 import { makeReportDocument } from '../../../test/report-fixture.js';
 import { escapeHtml, renderHtml } from './render-html.js';
+import { DRAFT_WORDS } from '../draft-words.js';
 
 function figuresOf(doc: ReportDocument): Figure[] {
   const out: Figure[] = [];
@@ -156,6 +157,12 @@ describe.each(['es', 'en'] as const)('renderHtml (%s)', (lang) => {
     for (const i of doc.institutions)
       expect(html).toContain(`<span class="acronym">${i.acronym}</span><span class="inst-name">${i.name}</span>`);
     expect(html).toContain(`<p class="draft-band">${lang === 'es' ? 'BORRADOR' : 'DRAFT'}</p>`);
+    // The draft says what it is and how the final copy is made.
+    expect(html).toContain(`<p class="draft-explain">${escapeHtml(DRAFT_WORDS[lang].explain(doc.period))}</p>`);
+    expect(DRAFT_WORDS[lang].explain(2022)).toContain(
+      lang === 'es' ? 'Publicar una nueva versión' : 'Publish a new version',
+    );
+    expect(DRAFT_WORDS[lang].explain(2022)).toContain('nap1325 publish --period 2022');
     for (const label of [
       doc.labels.indicatorsAnnex,
       doc.labels.methodology,
@@ -169,6 +176,7 @@ describe.each(['es', 'en'] as const)('renderHtml (%s)', (lang) => {
     expect(html).toContain(`<p>${doc.checkSummary[0]}</p>`);
     const published = renderHtml({ ...doc, status: 'published' });
     expect(published).not.toContain('draft-band"');
+    expect(published).not.toContain('draft-explain"');
     expect(published).not.toContain(doc.labels.draft);
   });
 
@@ -180,6 +188,6 @@ describe.each(['es', 'en'] as const)('renderHtml (%s)', (lang) => {
     expect(html).toContain('<body class="mode-print draft">');
     const web = renderHtml(doc, { mode: 'web' });
     expect(web).toContain('<body class="mode-web draft">');
-    expect(web).toContain(`<div class="draft-strip" role="status">${doc.labels.draft}</div>`);
+    expect(web).toContain(`<div class="draft-strip" role="status">${DRAFT_WORDS[doc.lang].short}</div>`);
   });
 });

@@ -12,6 +12,7 @@ import type {
   TableCell,
 } from '../../core/report/document.js';
 import { reportCss } from './report-css.js';
+import { DRAFT_WORDS } from '../draft-words.js';
 
 export interface RenderHtmlOptions {
   /** Map block id → SVG markup (from renderMapSvg). A map without one shows its table only. */
@@ -73,7 +74,9 @@ export function renderHtml(doc: ReportDocument, options: RenderHtmlOptions = {})
     `<style>${reportCss()}</style>`,
     '</head>',
     `<body class="mode-${mode}${draft ? ' draft' : ''}">`,
-    draft && mode === 'web' ? `<div class="draft-strip" role="status">${escapeHtml(doc.labels.draft)}</div>` : '',
+    draft && mode === 'web'
+      ? `<div class="draft-strip" role="status">${escapeHtml(DRAFT_WORDS[doc.lang].short)}</div>`
+      : '',
     '<div class="sheet">',
     r.cover(),
     r.toc(),
@@ -125,7 +128,10 @@ class Renderer {
       '<div class="cover-bar"></div>',
       `<p class="cover-plan">${escapeHtml(d.planTitle)}</p>`,
       `<h1 class="cover-title">${escapeHtml(title)}</h1>`,
-      d.status === 'draft' ? `<p class="draft-band">${escapeHtml(d.labels.draft)}</p>` : '',
+      d.status === 'draft'
+        ? `<p class="draft-band">${escapeHtml(d.labels.draft)}</p>` +
+          `<p class="draft-explain">${escapeHtml(DRAFT_WORDS[d.lang].explain(d.period))}</p>`
+        : '',
       institutions ? `<ul class="cover-institutions">${institutions}</ul>` : '',
       '</header>',
     ].join('\n');

@@ -34,6 +34,8 @@ body.mode-web { background: #f3f1ec; }
 .cover-period { margin: 3mm 0 0; font-size: 14pt; color: var(--grey); }
 .draft-band { margin: 12mm 0 0; padding: 3mm 0; text-align: center; font-size: 16pt; font-weight: 700; letter-spacing: .2em;
   color: #fff; background: var(--guinda-2); border-top: 1mm solid var(--gold); border-bottom: 1mm solid var(--gold); }
+.draft-explain { margin: 3mm 0 0; padding: 2mm 3mm; font-size: 9.5pt; line-height: 1.4; color: var(--guinda-2);
+  border-left: 1mm solid var(--guinda-2); background: #fbf4f6; }
 .cover-institutions { list-style: none; margin: auto 0 0; padding: 6mm 0 0; border-top: .6mm solid var(--gold);
   display: grid; grid-template-columns: repeat(auto-fill, minmax(52mm, 1fr)); gap: 5mm 8mm; }
 .cover-institutions li { border-left: .8mm solid var(--gold-light); padding-left: 3mm; }

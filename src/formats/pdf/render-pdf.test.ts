@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Figure, ReportDocument } from '../../core/report/document.js';
@@ -53,6 +54,23 @@ describe.skipIf(!hasChromium)(`PdfRenderer (Chromium at ${CHROMIUM_PATH})`, () =
   const geo = topologyToGeoJson(
     JSON.parse(readFileSync(new URL('../../../reference/mx-states.topo.json', import.meta.url), 'utf8')),
   );
+
+  it('wraps a long running header rather than cutting it', async () => {
+    const title =
+      'Segundo Informe de Actividades 2022 — Plan Nacional de Acción para el seguimiento de la Resolución 1325 ' +
+      '(2000) del Consejo de Seguridad de las Naciones Unidas sobre Mujeres, Paz y Seguridad FINALWORD';
+    const body = Array.from({ length: 3 }, (_, i) => `<p style="break-after: page">${i + 1}</p>`).join('');
+    const pdf = await renderer.render(`<!DOCTYPE html><html><body>${body}</body></html>`, {
+      title,
+      lang: 'es',
+      draftLabel: 'BORRADOR · sin publicar',
+      pageLabel: 'Página',
+    });
+    const { text, pages } = pdfText(pdf, 'long-header');
+    expect(pages).toBe(3);
+    expect(text.split('FINALWORD').length - 1).toBe(pages);
+    expect(text.split('BORRADOR · sin publicar').length - 1).toBe(pages);
+  });
 
   it.each(['es', 'en'] as const)(
     'renders the fixture (%s) with its figures, running header and page footer',
@@ -180,4 +198,38 @@ h1 { font-family: Leak, sans-serif; }
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([240, 160]);
   });
+
+  it('screenshots several SVGs in one page, each to its own PNG, across page batches', async () => {
+    const fills = [
+      [255, 0, 0],
+      [0, 255, 0],
+      [0, 0, 255],
+      [255, 255, 0],
+      [0, 255, 255],
+      [255, 0, 255],
+      [0, 0, 0],
+    ];
+    const svgs = fills.map(
+      ([r, g, b]) =>
+        `<svg xmlns="http://www.w3.org/2000/svg" width="60" height="40"><rect width="60" height="40" fill="rgb(${r},${g},${b})"/></svg>`,
+    );
+    const pngs = await renderer.screenshotSvgs(svgs, 60, 40);
+    expect(pngs).toHaveLength(fills.length);
+    pngs.forEach((png, i) => {
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([120, 80]);
+      expect(firstPixel(png).map((v, k) => Math.abs(v - fills[i]![k]!) <= 8)).toEqual([true, true, true]);
+    });
+  });
 });
+
+/** The colour of a PNG's top-left pixel: on the first row every filter leaves the first pixel as it is. */
+function firstPixel(png: Buffer): number[] {
+  const idat: Buffer[] = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    if (png.subarray(at + 4, at + 8).toString() === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
+    at += length + 12;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  return [raw[1]!, raw[2]!, raw[3]!];
+}

@@ -25,6 +25,8 @@ const MARGIN = { top: '20mm', right: '17mm', bottom: '18mm', left: '17mm' };
 const TEMPLATE_STYLE =
   'font-family: Liberation Sans, DejaVu Sans, Arial, sans-serif; font-size: 7.5pt; color: #6f7271; width: 100%; ' +
   `box-sizing: border-box; padding: 0 ${MARGIN.right} 0 ${MARGIN.left}; -webkit-print-color-adjust: exact;`;
+/** SVGs drawn per page by screenshotSvgs: a taller page is a larger bitmap. */
+const SVGS_PER_PAGE = 6;
 const ROW_STYLE = 'display: flex; justify-content: space-between; gap: 4mm;';
 
 export interface PdfRenderOptions {
@@ -74,7 +76,7 @@ export class PdfRenderer {
       await page.emulateMedia({ media: 'print' });
       const of = options.lang === 'es' ? 'de' : 'of';
       const draft = options.draftLabel
-        ? `<span style="flex: none; font-weight: 700; color: #9f2241;">${escapeHtml(options.draftLabel)}</span>`
+        ? `<span style="flex: none; align-self: flex-end; font-weight: 700; color: #9f2241;">${escapeHtml(options.draftLabel)}</span>`
         : '';
       return await page.pdf({
         format: 'A4',
@@ -83,7 +85,8 @@ export class PdfRenderer {
         margin: MARGIN,
         headerTemplate:
           `<div style="${TEMPLATE_STYLE}"><div style="${ROW_STYLE} border-bottom: 0.3mm solid #bc955c; padding-bottom: 1.5mm;">` +
-          `<span style="flex: 1 1 auto; min-width: 0; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;">` +
+          // The title wraps onto a second line rather than being cut: the top margin holds two.
+          `<span style="flex: 1 1 auto; min-width: 0; line-height: 1.3;">` +
           `${escapeHtml(options.title)}</span>${draft}</div></div>`,
         footerTemplate:
           `<div style="${TEMPLATE_STYLE} text-align: right;">${escapeHtml(options.pageLabel)} ` +
@@ -98,18 +101,34 @@ export class PdfRenderer {
 
   /** A PNG of the SVG at width × height CSS px, drawn at 2× for print sharpness (for DOCX). */
   async screenshotSvg(svg: string, width: number, height: number): Promise<Buffer> {
-    const context = await this.isolatedContext({ width, height }, 2);
-    try {
-      const page = await context.newPage();
-      await page.route('**/*', (route) => route.abort());
-      const html =
-        '<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff;overflow:hidden}' +
-        `svg{display:block;width:${width}px;height:${height}px}</style></head><body>${svg}</body></html>`;
-      await page.setContent(html, { waitUntil: 'load' });
-      return await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height } });
-    } finally {
-      await context.close();
+    const [png] = await this.screenshotSvgs([svg], width, height);
+    return png!;
+  }
+
+  /**
+   * PNGs of several SVGs of the same size, drawn in one page (stacked, a few at a time) rather than one page
+   * each: a context and a page cost more than the drawing.
+   */
+  async screenshotSvgs(svgs: readonly string[], width: number, height: number): Promise<Buffer[]> {
+    const out: Buffer[] = [];
+    for (let i = 0; i < svgs.length; i += SVGS_PER_PAGE) {
+      const batch = svgs.slice(i, i + SVGS_PER_PAGE);
+      const context = await this.isolatedContext({ width, height: height * batch.length }, 2);
+      try {
+        const page = await context.newPage();
+        await page.route('**/*', (route) => route.abort());
+        const html =
+          '<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff;overflow:hidden}' +
+          `div{width:${width}px;height:${height}px;overflow:hidden}svg{display:block;width:${width}px;height:${height}px}` +
+          `</style></head><body>${batch.map((svg) => `<div>${svg}</div>`).join('')}</body></html>`;
+        await page.setContent(html, { waitUntil: 'load' });
+        for (let k = 0; k < batch.length; k++)
+          out.push(await page.screenshot({ type: 'png', clip: { x: 0, y: k * height, width, height } }));
+      } finally {
+        await context.close();
+      }
     }
+    return out;
   }
 
   async close(): Promise<void> {

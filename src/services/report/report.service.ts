@@ -16,6 +16,7 @@ import {
 } from '../../formats/html/map-svg.js';
 import { PdfRenderer } from '../../formats/pdf/render-pdf.js';
 import { CHART_SVG_SIZE, renderColumnChartSvg } from '../../formats/html/chart-svg.js';
+import { DRAFT_WORDS } from '../../formats/draft-words.js';
 import { loadFigureContext, type FigureContext } from '../check/figure-context.js';
 import { createMemorySource } from '../../core/expressions/index.js';
 import { ministryOf } from '../../core/model/access.js';
@@ -34,7 +35,10 @@ export interface ReportOutput {
   format: ReportFormat;
   fileName: string;
   bytes: Buffer;
-  /** Build time of this output in milliseconds. */
+  /**
+   * Time from the start of this output to its end in milliseconds, the shared loading and the language's document
+   * included in the first output that uses them. Outputs are rendered concurrently, so the times overlap.
+   */
   ms: number;
 }
 
@@ -45,11 +49,22 @@ function mexicoStates(): GeoFeatureCollection {
   return geoCache;
 }
 
-/** The year's report as a document: every number computed from the stored records. */
-export async function buildReportDocument(
+/** What a report is built from, loaded once for every language and format of a compilation. */
+export interface ReportInputs {
+  ctx: FigureContext;
+  period: PeriodFile;
+  findings: Awaited<ReturnType<typeof runChecks>>;
+  claims: { total: number; derived: number; verified: number; transcribed: number; unsupported: number };
+  states: Awaited<ReturnType<typeof readStates>>;
+  places: { code: string; name_es: string; name_en: string }[];
+  status: 'draft' | 'published';
+}
+
+/** Loads the period's records, narrative, checker findings and federal entities once. */
+export async function loadReportInputs(
   database: Database,
-  options: { period: number; lang: Lang; status?: 'draft' | 'published' },
-): Promise<ReportDocument> {
+  options: { period: number; status?: 'draft' | 'published' },
+): Promise<ReportInputs> {
   const known = await listPeriods(database.db);
   if (!known.includes(options.period))
     throw new AppError('not_found', `period ${options.period} is not in the database`, {
@@ -58,48 +73,63 @@ export async function buildReportDocument(
     });
   const full = await loadFigureContext(database);
   const stored = (await readPeriodFile(database.db, full.plan.id, options.period))!;
+  const status = options.status ?? 'draft';
   // A published report holds approved data only; a draft shows everything, marked DRAFT.
-  const approvedOnly = (options.status ?? 'draft') === 'published';
-  const { ctx, period } = approvedOnly ? await onlyApproved(database, full, stored) : { ctx: full, period: stored };
+  const { ctx, period } =
+    status === 'published' ? await onlyApproved(database, full, stored) : { ctx: full, period: stored };
   const checkInput = { plan: ctx.plan, catalog: ctx.catalog, period, source: ctx.source };
   const findings = await runChecks(checkInput);
+  // How the source's figures are backed, for the methodology annex.
   const claims = { total: 0, derived: 0, verified: 0, transcribed: 0, unsupported: 0 };
   for (const a of await analyseClaims(checkInput)) {
     claims.total += 1;
     claims[a.support] += 1;
     if (a.verified) claims.verified += 1;
   }
-  const states = new Map(
-    [...(await readStates(database.db, ctx.plan.country)).entries()].map(([code, s]) => [
-      code,
-      { name: options.lang === 'es' ? s.name_es : s.name_en, populationWomen: s.population_women },
-    ]),
-  );
+  const states = await readStates(database.db, ctx.plan.country);
   const placeCodes = [...new Set(period.activities.flatMap((a) => a.places))];
-  const placeNames = new Map(
+  const places =
     placeCodes.length === 0
       ? []
-      : (
-          await database.db
-            .selectFrom('place')
-            .select(['code', 'name_es', 'name_en'])
-            .where('code', 'in', placeCodes)
-            .execute()
-        ).map((p) => [p.code, options.lang === 'es' ? p.name_es : p.name_en] as const),
+      : await database.db
+          .selectFrom('place')
+          .select(['code', 'name_es', 'name_en'])
+          .where('code', 'in', placeCodes)
+          .execute();
+  return { ctx, period, findings, claims, states, places, status };
+}
+
+/** The report in one language from inputs already loaded. */
+export function reportDocumentOf(inputs: ReportInputs, lang: Lang): Promise<ReportDocument> {
+  const { ctx, period } = inputs;
+  const states = new Map(
+    [...inputs.states.entries()].map(([code, s]) => [
+      code,
+      { name: lang === 'es' ? s.name_es : s.name_en, populationWomen: s.population_women },
+    ]),
   );
+  const placeNames = new Map(inputs.places.map((p) => [p.code, lang === 'es' ? p.name_es : p.name_en] as const));
   return buildReport({
     placeNames,
-    claims,
+    claims: inputs.claims,
     plan: ctx.plan,
     catalog: ctx.catalog,
     period,
     source: ctx.source,
-    findings,
-    lang: options.lang,
-    status: options.status ?? 'draft',
+    findings: inputs.findings,
+    lang,
+    status: inputs.status,
     states,
     recordCount: period.activities.length,
   });
+}
+
+/** The year's report as a document: every number computed from the stored records. */
+export async function buildReportDocument(
+  database: Database,
+  options: { period: number; lang: Lang; status?: 'draft' | 'published' },
+): Promise<ReportDocument> {
+  return reportDocumentOf(await loadReportInputs(database, options), options.lang);
 }
 
 /**
@@ -134,6 +164,46 @@ async function onlyApproved(
   };
 }
 
+/** The document's maps and charts as SVG, by block id. */
+export function reportMaps(doc: ReportDocument): Record<string, string> {
+  const maps: Record<string, string> = {};
+  for (const b of doc.body)
+    if (b.kind === 'map')
+      maps[b.id] = renderMapSvg(b.data, mexicoStates(), { title: b.title, metric: b.metric, lang: doc.lang });
+    else if (b.kind === 'chart')
+      maps[b.id] = renderColumnChartSvg({
+        title: b.title,
+        categories: b.categories,
+        series: b.series.map((s, k) => ({ name: s.name, values: s.figures.map((f) => f.value), current: k === 0 })),
+        lang: doc.lang,
+      });
+  return maps;
+}
+
+/** The maps and charts as PNG for the DOCX, drawn by the browser a few to a page, by size. */
+async function docxImages(
+  pdf: PdfRenderer,
+  doc: ReportDocument,
+  svgs: Record<string, string>,
+): Promise<Record<string, DocxImage>> {
+  const out: Record<string, DocxImage> = {};
+  for (const [kind, size] of [
+    ['map', MAP_SVG_SIZE],
+    ['chart', CHART_SVG_SIZE],
+  ] as const) {
+    const ids = doc.body
+      .filter((b) => b.kind === kind && svgs[b.id] !== undefined)
+      .map((b) => (b as { id: string }).id);
+    const pngs = await pdf.screenshotSvgs(
+      ids.map((id) => svgs[id]!),
+      size.width,
+      size.height,
+    );
+    ids.forEach((id, i) => (out[id] = { png: pngs[i]!, ...size }));
+  }
+  return out;
+}
+
 /** File name of an output: nap1325-informe-2022-es.pdf, nap1325-report-2022-en.docx. */
 export function reportFileName(year: number, lang: Lang, format: ReportFormat): string {
   return `nap1325-${lang === 'es' ? 'informe' : 'report'}-${year}-${lang}.${format}`;
@@ -157,58 +227,57 @@ export async function compileReports(
   const needsBrowser = options.formats.includes('pdf') || options.formats.includes('docx');
   const pdf = needsBrowser ? await PdfRenderer.launch() : null;
   try {
+    progress({ es: 'Leyendo los registros del periodo', en: "Reading the period's records" });
+    let t0 = performance.now();
+    const inputs = await loadReportInputs(database, { period: options.period, status: options.status });
+    // The shared load is counted once, in the first output.
+    let loadMs = performance.now() - t0;
+    // Chromium draws the PDFs and the maps' PNGs in its own processes while Node builds the next language and
+    // packs the DOCX files: each output is a task started as soon as its document exists, all awaited at the end.
+    const tasks: Promise<ReportOutput>[] = [];
     for (const lang of options.langs) {
       progress({ es: `Calculando las cifras (${lang})`, en: `Computing the figures (${lang})` });
-      let t0 = performance.now();
-      const doc = await buildReportDocument(database, { period: options.period, lang, status: options.status });
-      const buildMs = performance.now() - t0;
-      const maps: Record<string, string> = {};
-      const sizes: Record<string, { width: number; height: number }> = {};
-      for (const b of doc.body)
-        if (b.kind === 'map') {
-          maps[b.id] = renderMapSvg(b.data, mexicoStates(), { title: b.title, metric: b.metric, lang });
-          sizes[b.id] = MAP_SVG_SIZE;
-        } else if (b.kind === 'chart') {
-          maps[b.id] = renderColumnChartSvg({
-            title: b.title,
-            categories: b.categories,
-            series: b.series.map((s, k) => ({ name: s.name, values: s.figures.map((f) => f.value), current: k === 0 })),
-            lang,
-          });
-          sizes[b.id] = CHART_SVG_SIZE;
-        }
+      t0 = performance.now();
+      const doc = await reportDocumentOf(inputs, lang);
+      const maps = reportMaps(doc);
+      let buildMs = performance.now() - t0 + loadMs;
+      loadMs = 0;
+      let images: Promise<Record<string, DocxImage>> | null = null;
       for (const format of options.formats) {
         progress({
           es: `Generando ${format.toUpperCase()} (${lang})`,
           en: `Rendering ${format.toUpperCase()} (${lang})`,
         });
-        t0 = performance.now();
-        let bytes: Buffer;
-        if (format === 'html') bytes = Buffer.from(renderHtml(doc, { maps, mode: 'web' }), 'utf8');
-        else if (format === 'pdf')
-          bytes = await pdf!.render(renderHtml(doc, { maps, mode: 'print' }), {
-            title: `${doc.title} — ${doc.planTitle}`,
-            lang,
-            draftLabel: doc.status === 'draft' ? doc.labels.draft : undefined,
-            pageLabel: doc.labels.page,
-          });
-        else {
-          const images: Record<string, DocxImage> = {};
-          for (const [id, svg] of Object.entries(maps)) {
-            const size = sizes[id] ?? MAP_SVG_SIZE;
-            images[id] = { png: await pdf!.screenshotSvg(svg, size.width, size.height), ...size };
-          }
-          bytes = await renderDocx(doc, { images });
-        }
-        outputs.push({
+        const start = performance.now() - buildMs;
+        buildMs = 0;
+        const output = (bytes: Buffer): ReportOutput => ({
           lang,
           format,
           fileName: reportFileName(options.period, lang, format),
           bytes,
-          ms: Math.round(performance.now() - t0 + buildMs),
+          ms: Math.round(performance.now() - start),
         });
+        if (format === 'html') tasks.push(Promise.resolve(output(Buffer.from(renderHtml(doc, { maps, mode: 'web' })))));
+        else if (format === 'pdf')
+          tasks.push(
+            pdf!
+              .render(renderHtml(doc, { maps, mode: 'print' }), {
+                title: `${doc.title} — ${doc.planTitle}`,
+                lang,
+                draftLabel: doc.status === 'draft' ? DRAFT_WORDS[lang].short : undefined,
+                pageLabel: doc.labels.page,
+              })
+              .then(output),
+          );
+        else {
+          images ??= docxImages(pdf!, doc, maps);
+          tasks.push(images.then((i) => renderDocx(doc, { images: i })).then(output));
+        }
       }
     }
+    const settled = await Promise.allSettled(tasks);
+    for (const s of settled) if (s.status === 'rejected') throw s.reason;
+    outputs.push(...settled.map((s) => (s as PromiseFulfilledResult<ReportOutput>).value));
   } finally {
     await pdf?.close();
   }
