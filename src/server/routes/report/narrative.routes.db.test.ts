@@ -172,5 +172,11 @@ describe.each(testEngines())('the narrative editor API (%s)', (engine) => {
     const [html] = await compileReports(t, { period: OPEN_YEAR, langs: ['es'], formats: ['html'], status: 'draft' });
     const text = html!.bytes.toString('utf8').replace(/<[^>]+>/g, '');
     expect(text).toMatch(/La SEMAR capacitó a\s*12\s*mujeres marinas/);
+    const en = await call(app, sessions.coordinator, {
+      method: 'GET',
+      url: `/api/reports/${OPEN_YEAR}/draft?lang=en&format=html`,
+    });
+    expect(en.statusCode).toBe(200);
+    expect(en.body.replace(/<[^>]+>/g, '')).toMatch(/SEMAR trained\s*12\s*women sailors/);
   }, 120_000);
 });

@@ -223,9 +223,10 @@ export function ReportEditPage() {
           </button>
           <div className="narrative-langs">
             {LANGS.map((l) => (
-              <label key={l}>
-                {t(`narrativeEditor.text.${l}`)}
+              <div key={l}>
+                <label htmlFor={`narrative-${l}`}>{t(`narrativeEditor.text.${l}`)}</label>
                 <textarea
+                  id={`narrative-${l}`}
                   ref={areas[l]}
                   rows={8}
                   value={draft.text[l]}
@@ -237,7 +238,7 @@ export function ReportEditPage() {
                     {t('narrativeEditor.typedNumbers', { numbers: preview.text[l].typedNumbers.join(', ') })}
                   </span>
                 )}
-              </label>
+              </div>
             ))}
           </div>
           <fieldset className="figure-picker">
