@@ -179,7 +179,7 @@ export function ReportEditPage() {
                   onClick={() => choose(s.section)}
                 >
                   {s.level === 'coa' || s.level === 'goal' || s.level === 'pillar' ? `${s.section.split(':')[1]} ` : ''}
-                  {s.title[lang].slice(0, 90)}
+                  {s.title[lang].length > 90 ? `${s.title[lang].slice(0, 88).trimEnd()}…` : s.title[lang]}
                   {outline.blocks.some((b) => b.section === s.section) ? ' ✎' : ''}
                 </button>
               </li>
@@ -231,7 +231,10 @@ export function ReportEditPage() {
                   rows={8}
                   value={draft.text[l]}
                   onFocus={() => (focused.current = l)}
-                  onChange={(e) => setDraft((d) => ({ ...d, text: { ...d.text, [l]: e.target.value } }))}
+                  onChange={(e) => {
+                    setMessage(null);
+                    setDraft((d) => ({ ...d, text: { ...d.text, [l]: e.target.value } }));
+                  }}
                 />
                 {preview && preview.text[l].typedNumbers.length > 0 && (
                   <span className="warning" role="note">
