@@ -181,6 +181,32 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ url: `/api/reports/versions/${NO_SUCH_UUID}` }),
     expect: () => 404,
   },
+  // Issue 9 §2: the coordinator's narrative editor (the coordinator only).
+  'GET /api/reports/:period/narrative': {
+    access: ['coordinator'],
+    scope: 'role',
+    request: () => ({ url: `/api/reports/${OPEN_YEAR}/narrative` }),
+  },
+  'POST /api/reports/:period/narrative/preview': {
+    access: ['coordinator'],
+    scope: 'role',
+    request: () => ({
+      url: `/api/reports/${OPEN_YEAR}/narrative/preview`,
+      payload: {
+        text: { es: 'Se capacitó a {n} personas.', en: '{n} people were trained.' },
+        figures: { n: 'sum(total)' },
+      },
+    }),
+  },
+  'PUT /api/reports/:period/narrative/:id': {
+    access: ['coordinator'],
+    scope: 'role',
+    request: () => ({
+      url: '/api/reports/2031/narrative/matrix-block',
+      payload: { section: 'front', text: { es: 'Texto.', en: 'Text.' }, figures: {}, version: 0 },
+    }),
+    expect: () => 404,
+  },
   // Activities.
   'GET /api/activities': {
     access: 'signed-in',

@@ -7,6 +7,7 @@ import { registerPlanRoutes } from './data/plan.routes.js';
 import { registerIncidenceRoutes } from './incidence/incidence.routes.js';
 import { registerPublicRoutes } from './portal/public.routes.js';
 import { registerReportRoutes } from './report/reports.routes.js';
+import { registerNarrativeRoutes } from './report/narrative.routes.js';
 import { registerSubmissionRoutes } from './reporting/submissions.routes.js';
 import { registerUserRoutes } from './accounts/users.routes.js';
 import { registerXlsxRoutes } from './reporting/xlsx.routes.js';
@@ -23,6 +24,7 @@ export function registerRoutes(app: App, options: ServerOptions): void {
   registerPlanRoutes(app, options);
   registerPublicRoutes(app, options);
   registerReportRoutes(app, options);
+  registerNarrativeRoutes(app, options);
   registerActivityRoutes(app, options);
   registerSubmissionRoutes(app, options);
   registerUserRoutes(app, options);

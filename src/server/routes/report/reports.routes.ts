@@ -45,9 +45,10 @@ export function registerReportRoutes(app: App, options: ServerOptions): void {
     },
     async (req, reply) => {
       const actor = requireRole(req, COORDINATION);
+      // ?lang= is read into req.lang and removed from the query by the app (app.ts) before validation.
       const [out] = await compileReports(database, {
         period: req.params.period,
-        langs: [req.query.lang],
+        langs: [req.lang],
         formats: [req.query.format],
         status: 'draft',
       });
@@ -55,7 +56,7 @@ export function registerReportRoutes(app: App, options: ServerOptions): void {
         action: 'export.report-draft',
         entity: 'report',
         entityId: String(req.params.period),
-        after: { lang: req.query.lang, format: req.query.format, fileName: out!.fileName },
+        after: { lang: req.lang, format: req.query.format, fileName: out!.fileName },
       });
       const type = {
         html: 'text/html; charset=utf-8',

@@ -8,6 +8,7 @@ import { DeletedPage } from './deleted/deleted.page.js';
 import { AppHome } from './dashboard/app-home.js';
 import { PeriodsPage } from './periods/periods.page.js';
 import { ReportPage } from './report/report.page.js';
+import { ReportEditPage } from './report-edit/report-edit.page.js';
 import { ReviewPage } from './review/review.page.js';
 import { AppShell } from './shell/app-shell.js';
 import { RoleGate } from './shell/role-gate.js';
@@ -47,6 +48,14 @@ export const appRoutes: RouteObject[] = [
         element: (
           <RoleGate roles={['coordinator', 'admin']}>
             <ReportPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'report/:period/edit',
+        element: (
+          <RoleGate roles={['coordinator']}>
+            <ReportEditPage />
           </RoleGate>
         ),
       },

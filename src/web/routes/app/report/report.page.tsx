@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, ApiError } from '../../../api/client.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import { formatDate } from '../../../i18n/index.js';
@@ -81,6 +82,9 @@ export function ReportPage() {
         <>
           <h2>{t('app.report.draftTitle')}</h2>
           <p>{t('app.report.draftHelp')}</p>
+          <p>
+            <Link to={`/${lang}/app/report/${period}/edit`}>{t('narrativeEditor.title', { period })}</Link>
+          </p>
           <table className="data">
             <thead>
               <tr>
