@@ -17,19 +17,14 @@ import { NO_FILTERS } from '../../../features/reporting/activities/activity-tabl
 import { keyFigures } from '../../../features/reporting/dashboard/key-figures.js';
 import { getBoard, type BoardRow } from '../../../features/reporting/submissions/submission-api.js';
 import { formatNumber } from '../../../i18n/index.js';
+import type { AuditEntry } from '../../../../server/routes/audit/audit.schemas.js';
+import type { ReportVersion } from '../../../../server/routes/report/reports.schemas.js';
 
 interface Loaded {
   board: BoardRow[];
   records: ActivityView[];
   published: { version: number; at: string } | null;
   changes: { created: number; updated: number; deleted: number };
-}
-
-interface AuditRow {
-  at: string;
-  action: string;
-  entityId: string | null;
-  before: unknown;
 }
 
 /** The coordinator's landing page: submissions and deadlines, findings to resolve, key figures, changes since publishing. */
@@ -51,8 +46,8 @@ export function DashboardPage() {
       const [board, records, versions, audit] = await Promise.all([
         getBoard(period, lang),
         listAllActivities(period, NO_FILTERS, lang),
-        api<{ version: number; publishedAt: string }[]>(`/api/reports/versions?period=${period}`, { lang }),
-        api<AuditRow[]>('/api/audit?entity=activity&limit=1000', { lang }),
+        api<ReportVersion[]>(`/api/reports/versions?period=${period}`, { lang }),
+        api<AuditEntry[]>('/api/audit?entity=activity&limit=1000', { lang }),
       ]);
       const last = versions.sort((a, b) => b.version - a.version)[0];
       const ids = new Set(records.map((r) => r.id));
