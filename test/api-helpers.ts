@@ -1,12 +1,14 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Role } from '../src/core/model/access.js';
+import type { Actor, Role } from '../src/core/model/access.js';
 import type { PeriodFile } from '../src/core/schemas/period.schema.js';
 import { buildServer, SESSION_COOKIE, type App, type ServerOptions } from '../src/server/app.js';
 import { createUser } from '../src/services/accounts/auth.service.js';
 import { importFiles } from '../src/services/data/import.service.js';
 import { initDatabase } from '../src/services/data/init.service.js';
 import { makeActivity, jsonFile } from './factories.js';
-import type { TestDatabase } from './test-db.js';
+import type { Engine } from '../src/db/create-db.js';
+import { createTestDatabase, type TestDatabase } from './test-db.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple 1325';
 
@@ -116,6 +118,39 @@ export async function seedWorkflow(database: TestDatabase): Promise<Record<Perso
       })
     ).id;
   return ids;
+}
+
+/** seedWorkflow, then each person as the actor a service is called with. */
+export async function seedWorkflowActors(database: TestDatabase): Promise<Record<PersonKey, NonNullable<Actor>>> {
+  const ids = await seedWorkflow(database);
+  const actors = {} as Record<PersonKey, NonNullable<Actor>>;
+  for (const k of Object.keys(PEOPLE) as PersonKey[])
+    actors[k] = { userId: ids[k], role: PEOPLE[k].role, institution: PEOPLE[k].institution };
+  return actors;
+}
+
+/**
+ * A describe block's seeded workflow database on one engine: created and seeded before its tests,
+ * disposed after them. `database` is there once the block's beforeAll has run; `actors` is filled in place.
+ */
+export function workflowFixture(engine: Engine): {
+  readonly database: TestDatabase;
+  actors: Record<PersonKey, NonNullable<Actor>>;
+} {
+  let database: TestDatabase | null = null;
+  const actors = {} as Record<PersonKey, NonNullable<Actor>>;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    Object.assign(actors, await seedWorkflowActors(database));
+  });
+  afterAll(() => database?.dispose());
+  return {
+    get database(): TestDatabase {
+      if (database === null) throw new Error('the workflow database is used before its beforeAll ran');
+      return database;
+    },
+    actors,
+  };
 }
 
 /** The app on a seeded database with every person signed in. */

@@ -1,24 +1,15 @@
 import type { FigureRecord } from '../../core/expressions/index.js';
 import { ACTIVITY_KINDS } from '../../core/model/kinds.js';
+import {
+  PIVOT_DIMENSIONS,
+  PIVOT_MEASURES,
+  type PivotDimension,
+  type PivotMeasure,
+} from '../../core/model/pivot-vocabulary.js';
 import type { LocalizedText } from '../../core/schemas/common.schema.js';
 import type { PublishedData } from './published-data.js';
 
-/** What a pivot can group by. A record linked to several courses of action or entities falls in each. */
-export const PIVOT_DIMENSIONS = [
-  'period',
-  'ministry',
-  'institution',
-  'kind',
-  'pillar',
-  'goal',
-  'coa',
-  'state',
-  'sex',
-] as const;
-export type PivotDimension = (typeof PIVOT_DIMENSIONS)[number];
-
-export const PIVOT_MEASURES = ['total', 'women', 'men', 'notRecorded', 'share', 'activities'] as const;
-export type PivotMeasure = (typeof PIVOT_MEASURES)[number];
+export { PIVOT_DIMENSIONS, PIVOT_MEASURES, type PivotDimension, type PivotMeasure };
 
 export const PIVOT_FILTERS = ['period', 'ministry', 'institution', 'kind', 'pillar', 'goal', 'coa', 'state'] as const;
 export type PivotFilterKey = (typeof PIVOT_FILTERS)[number];

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../core/model/access.js';
-import { OPEN_YEAR, PEOPLE, seedWorkflow, workflowPeriod, type PersonKey } from '../../../test/api-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { OPEN_YEAR, workflowFixture, workflowPeriod } from '../../../test/api-helpers.js';
 import { jsonFile, makeActivity } from '../../../test/factories.js';
 import { codeOf } from '../../../test/outcome.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
+import { testEngines } from '../../../test/test-db.js';
 import { importFiles } from '../data/import.service.js';
 import { listActivities } from './activity-list.service.js';
 import { listDeleted, restoreActivity } from './activity-trash.service.js';
@@ -19,16 +18,8 @@ function recordOf(v: ActivityView) {
 }
 
 describe.each(testEngines())('the reporting cycle as people work it (%s)', (engine) => {
-  let database: TestDatabase;
-  const actors = {} as Record<PersonKey, NonNullable<Actor>>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    const ids = await seedWorkflow(database);
-    for (const k of Object.keys(PEOPLE) as PersonKey[])
-      actors[k] = { userId: ids[k], role: PEOPLE[k].role, institution: PEOPLE[k].institution };
-  });
-  afterAll(() => database.dispose());
+  const fixture = workflowFixture(engine);
+  const { actors } = fixture;
 
   it('blocks sending while a check finds an error, lists it with its record, and lets it through once corrected', async () => {
     // The period's narrative says SEMAR trained 74 women; its one record says 12.
@@ -46,8 +37,8 @@ describe.each(testEngines())('the reporting cycle as people work it (%s)', (engi
         cell: null,
       },
     ];
-    await importFiles(database, [jsonFile(`${OPEN_YEAR}.json`, period)]);
-    const checks = await submissionChecks(database, actors.semarEditor, 'SEMAR', OPEN_YEAR);
+    await importFiles(fixture.database, [jsonFile(`${OPEN_YEAR}.json`, period)]);
+    const checks = await submissionChecks(fixture.database, actors.semarEditor, 'SEMAR', OPEN_YEAR);
     expect(checks.errors).toBe(1);
     expect(checks.findings[0]).toMatchObject({
       severity: 'error',
@@ -55,42 +46,44 @@ describe.each(testEngines())('the reporting cycle as people work it (%s)', (engi
       records: [{ id: 'semar-2023-hidden' }],
     });
     // SEDENA's checks know nothing of it; SEDENA cannot read SEMAR's.
-    expect((await submissionChecks(database, actors.sedenaEditor, 'SEDENA', OPEN_YEAR)).errors).toBe(0);
-    expect(await codeOf(submissionChecks(database, actors.sedenaEditor, 'SEMAR', OPEN_YEAR))).toBe('not_found');
+    expect((await submissionChecks(fixture.database, actors.sedenaEditor, 'SEDENA', OPEN_YEAR)).errors).toBe(0);
+    expect(await codeOf(submissionChecks(fixture.database, actors.sedenaEditor, 'SEMAR', OPEN_YEAR))).toBe('not_found');
 
-    expect(await codeOf(transitionSubmission(database, actors.semarEditor, 'SEMAR', OPEN_YEAR, 'submit'))).toBe(
+    expect(await codeOf(transitionSubmission(fixture.database, actors.semarEditor, 'SEMAR', OPEN_YEAR, 'submit'))).toBe(
       'conflict',
     );
-    const current = await getActivity(database, actors.semarEditor, 'semar-2023-hidden');
+    const current = await getActivity(fixture.database, actors.semarEditor, 'semar-2023-hidden');
     await updateActivity(
-      database,
+      fixture.database,
       actors.semarEditor,
       current.id,
       { ...recordOf(current), women: 74, men: 30 },
       current.version,
     );
-    expect((await submissionChecks(database, actors.semarEditor, 'SEMAR', OPEN_YEAR)).errors).toBe(0);
-    expect(await codeOf(transitionSubmission(database, actors.semarEditor, 'SEMAR', OPEN_YEAR, 'submit'))).toBe('ok');
+    expect((await submissionChecks(fixture.database, actors.semarEditor, 'SEMAR', OPEN_YEAR)).errors).toBe(0);
+    expect(await codeOf(transitionSubmission(fixture.database, actors.semarEditor, 'SEMAR', OPEN_YEAR, 'submit'))).toBe(
+      'ok',
+    );
   });
 
   it('shows the coordinator what changed since the return: new, edited field by field, deleted', async () => {
-    expect((await submissionChanges(database, actors.coordinator, 'SEMAR', OPEN_YEAR)).since).toBeNull();
-    await transitionSubmission(database, actors.coordinator, 'SEMAR', OPEN_YEAR, 'return', {
+    expect((await submissionChanges(fixture.database, actors.coordinator, 'SEMAR', OPEN_YEAR)).since).toBeNull();
+    await transitionSubmission(fixture.database, actors.coordinator, 'SEMAR', OPEN_YEAR, 'return', {
       comment: 'Revise',
       recordComments: [{ activityId: 'semar-2023-hidden', comment: 'Indique el lugar exacto' }],
     });
     // A commented record left as it was is a warning before sending again.
-    const before = await submissionChecks(database, actors.semarEditor, 'SEMAR', OPEN_YEAR);
+    const before = await submissionChecks(fixture.database, actors.semarEditor, 'SEMAR', OPEN_YEAR);
     expect(before.findings.map((f) => f.rule)).toEqual(['comment-unanswered']);
     expect(before.findings[0]!.message.es).toContain('Indique el lugar exacto');
 
-    const extra = await createActivity(database, actors.semarEditor, {
+    const extra = await createActivity(fixture.database, actors.semarEditor, {
       ...makeActivity({ id: 'semar-2023-extra', institution: 'SEMAR', coursesOfAction: ['4.2'], women: 3 }),
       period: OPEN_YEAR,
     });
-    const current = await getActivity(database, actors.semarEditor, 'semar-2023-hidden');
+    const current = await getActivity(fixture.database, actors.semarEditor, 'semar-2023-hidden');
     await updateActivity(
-      database,
+      fixture.database,
       actors.semarEditor,
       current.id,
       { ...recordOf(current), men: 31, places: ['MX-30', 'MX-31'] },
@@ -98,15 +91,15 @@ describe.each(testEngines())('the reporting cycle as people work it (%s)', (engi
     );
     // The comment is answered; the extra women now disagree with the narrative's figure (an error again).
     expect(
-      (await submissionChecks(database, actors.semarEditor, 'SEMAR', OPEN_YEAR)).findings.map((f) => f.rule),
+      (await submissionChecks(fixture.database, actors.semarEditor, 'SEMAR', OPEN_YEAR)).findings.map((f) => f.rule),
     ).toEqual(['claim-mismatch']);
-    await deleteActivity(database, actors.semarEditor, extra.id, extra.version);
-    const again = await createActivity(database, actors.semarEditor, {
+    await deleteActivity(fixture.database, actors.semarEditor, extra.id, extra.version);
+    const again = await createActivity(fixture.database, actors.semarEditor, {
       ...makeActivity({ id: 'semar-2023-new', institution: 'SEMAR', coursesOfAction: ['4.2'], men: 5 }),
       period: OPEN_YEAR,
     });
 
-    const changes = await submissionChanges(database, actors.coordinator, 'SEMAR', OPEN_YEAR);
+    const changes = await submissionChanges(fixture.database, actors.coordinator, 'SEMAR', OPEN_YEAR);
     expect(changes.since).not.toBeNull();
     expect(changes.added.map((a) => a.id)).toEqual([again.id]);
     expect(changes.removed).toEqual([]);
@@ -120,25 +113,30 @@ describe.each(testEngines())('the reporting cycle as people work it (%s)', (engi
         ],
       },
     ]);
-    expect(await codeOf(submissionChanges(database, actors.sedenaEditor, 'SEMAR', OPEN_YEAR))).toBe('not_found');
+    expect(await codeOf(submissionChanges(fixture.database, actors.sedenaEditor, 'SEMAR', OPEN_YEAR))).toBe(
+      'not_found',
+    );
   });
 
   it('keeps a deleted record for its institution and the coordination, and restores it as it was (audited)', async () => {
-    const deleted = await listDeleted(database, actors.semarEditor, { period: OPEN_YEAR });
+    const deleted = await listDeleted(fixture.database, actors.semarEditor, { period: OPEN_YEAR });
     expect(deleted.map((d) => d.activityId)).toEqual(['semar-2023-extra']);
     expect(deleted[0]).toMatchObject({ ministry: 'SEMAR', women: 3, deletedBy: { name: 'Test semarEditor' } });
-    expect((await listDeleted(database, actors.coordinator, { period: OPEN_YEAR })).length).toBe(1);
-    expect(await listDeleted(database, actors.sedenaEditor, { period: OPEN_YEAR })).toEqual([]);
+    expect((await listDeleted(fixture.database, actors.coordinator, { period: OPEN_YEAR })).length).toBe(1);
+    expect(await listDeleted(fixture.database, actors.sedenaEditor, { period: OPEN_YEAR })).toEqual([]);
     // Gone from every list and count.
-    const list = await listActivities(database, actors.coordinator, { period: OPEN_YEAR, institution: 'SEMAR' });
+    const list = await listActivities(fixture.database, actors.coordinator, {
+      period: OPEN_YEAR,
+      institution: 'SEMAR',
+    });
     expect(list.items.map((a) => a.id)).not.toContain('semar-2023-extra');
 
-    expect(await codeOf(restoreActivity(database, actors.sedenaEditor, deleted[0]!.id))).toBe('not_found');
-    expect(await codeOf(restoreActivity(database, actors.coordinator, deleted[0]!.id))).toBe('forbidden');
-    const restored = await restoreActivity(database, actors.semarEditor, deleted[0]!.id);
+    expect(await codeOf(restoreActivity(fixture.database, actors.sedenaEditor, deleted[0]!.id))).toBe('not_found');
+    expect(await codeOf(restoreActivity(fixture.database, actors.coordinator, deleted[0]!.id))).toBe('forbidden');
+    const restored = await restoreActivity(fixture.database, actors.semarEditor, deleted[0]!.id);
     expect(restored).toMatchObject({ id: 'semar-2023-extra', women: 3, coursesOfAction: ['4.2'], version: 1 });
-    expect(await listDeleted(database, actors.semarEditor, { period: OPEN_YEAR })).toEqual([]);
-    const audit = await database.db
+    expect(await listDeleted(fixture.database, actors.semarEditor, { period: OPEN_YEAR })).toEqual([]);
+    const audit = await fixture.database.db
       .selectFrom('audit_entry')
       .select('action')
       .where('entity_id', '=', 'semar-2023-extra')
@@ -153,14 +151,14 @@ describe.each(testEngines())('the reporting cycle as people work it (%s)', (engi
     ]);
 
     // Locked while in review: neither deleting nor restoring.
-    await deleteActivity(database, actors.semarEditor, restored.id, restored.version);
-    await transitionSubmission(database, actors.semarEditor, 'SEMAR', OPEN_YEAR, 'submit');
-    const [again] = await listDeleted(database, actors.semarEditor, { period: OPEN_YEAR });
-    expect(await codeOf(restoreActivity(database, actors.semarEditor, again!.id))).toBe('locked');
+    await deleteActivity(fixture.database, actors.semarEditor, restored.id, restored.version);
+    await transitionSubmission(fixture.database, actors.semarEditor, 'SEMAR', OPEN_YEAR, 'submit');
+    const [again] = await listDeleted(fixture.database, actors.semarEditor, { period: OPEN_YEAR });
+    expect(await codeOf(restoreActivity(fixture.database, actors.semarEditor, again!.id))).toBe('locked');
   });
 
   it('sorts by any column and counts every match, not just the page', async () => {
-    const page = await listActivities(database, actors.coordinator, {
+    const page = await listActivities(fixture.database, actors.coordinator, {
       period: 2022,
       sort: 'women',
       dir: 'desc',
@@ -170,15 +168,15 @@ describe.each(testEngines())('the reporting cycle as people work it (%s)', (engi
     expect(page.count).toBe(200);
     const women = page.items.map((a) => a.women ?? -1);
     expect(women).toEqual([...women].sort((a, b) => b - a));
-    const all = await listActivities(database, actors.coordinator, { period: 2022, limit: 500 });
+    const all = await listActivities(fixture.database, actors.coordinator, { period: 2022, limit: 500 });
     expect(page.totals.women).toBe(all.items.reduce((s, a) => s + (a.women ?? 0), 0));
     expect(page.totals.states.approved).toBe(200);
     // Empty values sort last either way.
-    const asc = await listActivities(database, actors.coordinator, { period: 2022, sort: 'women', limit: 500 });
+    const asc = await listActivities(fixture.database, actors.coordinator, { period: 2022, sort: 'women', limit: 500 });
     expect(asc.items.at(-1)!.women).toBeNull();
     expect(asc.items[0]!.women).not.toBeNull();
     // A date range keeps the records with a date inside it.
-    const march = await listActivities(database, actors.coordinator, {
+    const march = await listActivities(fixture.database, actors.coordinator, {
       period: 2022,
       from: '2022-03-01',
       to: '2022-03-31',

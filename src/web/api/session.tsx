@@ -1,14 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { Me } from '../../server/routes/accounts/users.schemas.js';
 import { api, ApiError, setCsrfToken } from './client.js';
 
-export interface Me {
-  id: string;
-  name: string;
-  email: string;
-  role: 'admin' | 'coordinator' | 'editor' | 'viewer';
-  institution: string | null;
-  csrfToken: string;
-}
+export type { Me };
 
 interface SessionValue {
   me: Me | null;

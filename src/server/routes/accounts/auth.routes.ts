@@ -3,15 +3,7 @@ import { login, logout, logoutEverywhere, resolveSession } from '../../../servic
 import { SESSION_COOKIE, type App, type ServerOptions } from '../../server-context.js';
 import { errorSchema } from '../../errors.js';
 import { requireActor } from '../../guards.js';
-
-const meSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: z.enum(['admin', 'coordinator', 'editor', 'viewer']),
-  institution: z.string().nullable(),
-  csrfToken: z.string(),
-});
+import { meSchema } from './users.schemas.js';
 
 export function registerAuthRoutes(app: App, options: ServerOptions): void {
   const { database } = options;

@@ -15,5 +15,15 @@ export const userSchema = z.object({
 });
 /** The generated password is returned once, when one was generated. */
 export const withPassword = z.object({ user: userSchema, password: z.string().nullable() });
+/** The signed-in user (/api/auth/login, /api/auth/me). */
+export const meSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  institution: z.string().nullable(),
+  csrfToken: z.string(),
+});
 export type UserView = z.infer<typeof userSchema>;
+export type Me = z.infer<typeof meSchema>;
 export type WithPassword = z.infer<typeof withPassword>;

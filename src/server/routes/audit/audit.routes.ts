@@ -3,6 +3,7 @@ import { listAudit, verifyAudit } from '../../../services/audit/audit.service.js
 import type { App, ServerOptions } from '../../server-context.js';
 import { errorSchema } from '../../errors.js';
 import { rejectInvalid, requireActor } from '../../guards.js';
+import { auditSchema, chainReportSchema } from './audit.schemas.js';
 
 const lang = z.enum(['es', 'en']).optional();
 const listQuery = z.strictObject({
@@ -15,28 +16,6 @@ const listQuery = z.strictObject({
   lang,
 });
 const langQuery = z.strictObject({ lang });
-const auditSchema = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actor: z.object({ id: z.string(), name: z.string() }).nullable(),
-  institution: z.string().nullable(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  hash: z.string(),
-});
-
-const headSchema = z.object({ seq: z.number(), hash: z.string() });
-const chainReportSchema = z.object({
-  intact: z.boolean(),
-  brokenAt: z.number().nullable(),
-  problem: z.enum(['key-missing', 'key-mismatch', 'chain', 'head', 'truncated']).nullable(),
-  entries: z.number(),
-  head: headSchema,
-  anchor: headSchema.extend({ at: z.string(), reason: z.string() }).nullable(),
-});
 
 export function registerAuditRoutes(app: App, options: ServerOptions): void {
   const { database } = options;

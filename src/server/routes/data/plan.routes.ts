@@ -3,6 +3,7 @@ import { planFileSchema } from '../../../core/schemas/plan.schema.js';
 import { readPlan } from '../../../services/data/plan.service.js';
 import type { App, ServerOptions } from '../../server-context.js';
 import { errorSchema } from '../../errors.js';
+import { periodSchema } from '../reporting/periods.schemas.js';
 
 export function registerPlanRoutes(app: App, options: ServerOptions): void {
   app.get(
@@ -25,7 +26,7 @@ export function registerPlanRoutes(app: App, options: ServerOptions): void {
         tags: ['plan'],
         summary: 'Reporting periods',
         response: {
-          200: z.array(z.object({ year: z.number(), opens: z.string().nullable(), deadline: z.string().nullable() })),
+          200: z.array(periodSchema),
         },
       },
     },

@@ -1,16 +1,5 @@
 /** Vocabularies of the public API, without dependencies (the web application imports them). */
-export const PIVOT_DIMENSIONS = [
-  'period',
-  'ministry',
-  'institution',
-  'kind',
-  'pillar',
-  'goal',
-  'coa',
-  'state',
-  'sex',
-] as const;
-export const PIVOT_MEASURES = ['total', 'women', 'men', 'notRecorded', 'share', 'activities'] as const;
+export { PIVOT_DIMENSIONS, PIVOT_MEASURES } from '../../../core/model/pivot-vocabulary.js';
 export const MAP_METRICS = ['networks-created', 'network-women', 'people-trained', 'women-trained'] as const;
 export const KEY_FIGURE_KEYS = [
   'activities',

@@ -5,25 +5,9 @@ import { listReportVersions, publishReport, readReportVersion } from '../../../s
 import type { App, ServerOptions } from '../../server-context.js';
 import { errorSchema } from '../../errors.js';
 import { requireRole } from '../../guards.js';
+import { versionSchema } from './reports.schemas.js';
 
 const COORDINATION = ['coordinator', 'admin'] as const;
-const versionSchema = z.object({
-  id: z.string(),
-  period: z.number(),
-  version: z.number(),
-  lang: z.enum(['es', 'en']),
-  format: z.string(),
-  fileName: z.string(),
-  contentHash: z.string(),
-  bytes: z.number(),
-  publishedAt: z.string(),
-  changes: z
-    .object({
-      note: z.string().nullable(),
-      figures: z.array(z.object({ formula: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
-    })
-    .nullable(),
-});
 const periodParams = z.strictObject({ period: z.coerce.number().int().min(1900).max(2200) });
 
 /** The coordinator's report: drafts compiled on demand (marked DRAFT), publication of frozen versions. */

@@ -4,13 +4,13 @@ import { openPeriod } from '../../../services/reporting/period.service.js';
 import type { App, ServerOptions } from '../../server-context.js';
 import { errorSchema } from '../../errors.js';
 import { noQuery, rejectInvalid, requireActor } from '../../guards.js';
+import { periodSchema } from './periods.schemas.js';
 
 const periodBody = z.strictObject({
   year: yearSchema,
   opens: isoDateSchema.nullable(),
   deadline: isoDateSchema.nullable(),
 });
-const periodSchema = z.object({ year: z.number(), opens: z.string().nullable(), deadline: z.string().nullable() });
 
 /** The coordination opens a reporting period (year, opening date, deadline) from the web. */
 export function registerPeriodRoutes(app: App, options: ServerOptions): void {

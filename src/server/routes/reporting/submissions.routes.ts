@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TRANSITIONS, type SubmissionAction } from '../../../core/model/access.js';
-import { codeSchema, idSchema, isoDateSchema } from '../../../core/schemas/common.schema.js';
+import { codeSchema, isoDateSchema } from '../../../core/schemas/common.schema.js';
 import {
   listBoard,
   listEvents,
@@ -13,21 +13,17 @@ import type { App, ServerOptions } from '../../server-context.js';
 import { errorSchema } from '../../errors.js';
 import { noQuery, rejectInvalid, requireActor } from '../../guards.js';
 import { submissionChanges, submissionChecks } from '../../../services/reporting/submission-review.service.js';
-import { boardRowSchema, changesSchema, checksSchema, eventSchema, statusSchema } from './submissions.schemas.js';
+import {
+  boardRowSchema,
+  changesSchema,
+  checksSchema,
+  eventSchema,
+  statusSchema,
+  transitionBody,
+} from './submissions.schemas.js';
 
 const boardQuery = z.strictObject({ period: z.coerce.number().int().min(1900).max(2200).optional() });
 const params = z.strictObject({ institution: codeSchema, period: z.coerce.number().int().min(1900).max(2200) });
-const text = z.string().max(5_000);
-const transitionBody = z
-  .strictObject({
-    comment: text.optional(),
-    reason: text.optional(),
-    recordComments: z
-      .array(z.strictObject({ activityId: idSchema, comment: text }))
-      .max(500)
-      .optional(),
-  })
-  .nullish();
 const deadlineBody = z.strictObject({ deadline: isoDateSchema.nullable() });
 
 const SUMMARY: Record<SubmissionAction, string> = {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SUBMISSION_STATES } from '../../../core/model/access.js';
+import { idSchema } from '../../../core/schemas/common.schema.js';
 
 const localized = z.object({ es: z.string(), en: z.string() });
 const severities = z.object({ error: z.number(), warning: z.number(), info: z.number() });
@@ -77,3 +78,17 @@ export const changesSchema = z.object({
   unchanged: z.number(),
 });
 export type SubmissionChanges = z.infer<typeof changesSchema>;
+
+const text = z.string().max(5_000);
+/** The body of a workflow action (send, return, approve, reopen…): comment, reason, comments on records. */
+export const transitionBody = z
+  .strictObject({
+    comment: text.optional(),
+    reason: text.optional(),
+    recordComments: z
+      .array(z.strictObject({ activityId: idSchema, comment: text }))
+      .max(500)
+      .optional(),
+  })
+  .nullish();
+export type TransitionInput = NonNullable<z.input<typeof transitionBody>>;

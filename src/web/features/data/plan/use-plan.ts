@@ -1,11 +1,8 @@
 import type { PlanFile } from '../../../../core/schemas/plan.schema.js';
+import type { PeriodRow } from '../../../../server/routes/reporting/periods.schemas.js';
 import { useResource, type Resource } from '../../../components/ui/use-resource.js';
 
-export interface PeriodRow {
-  year: number;
-  opens: string | null;
-  deadline: string | null;
-}
+export type { PeriodRow };
 
 /** The plan (institutions, pillars, goals, courses of action, indicators). */
 export function usePlan(): Resource<PlanFile> {

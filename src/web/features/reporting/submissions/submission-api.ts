@@ -6,16 +6,11 @@ import type {
   SubmissionChecks,
   SubmissionEvent,
   SubmissionStatus,
+  TransitionInput,
 } from '../../../../server/routes/reporting/submissions.schemas.js';
 import { api } from '../../../api/client.js';
 
-export type { BoardRow, SubmissionChanges, SubmissionChecks, SubmissionEvent, SubmissionStatus };
-
-export interface TransitionInput {
-  comment?: string;
-  reason?: string;
-  recordComments?: { activityId: string; comment: string }[];
-}
+export type { BoardRow, SubmissionChanges, SubmissionChecks, SubmissionEvent, SubmissionStatus, TransitionInput };
 
 const base = (institution: string, period: number) => `/api/submissions/${encodeURIComponent(institution)}/${period}`;
 

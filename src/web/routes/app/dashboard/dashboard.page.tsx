@@ -17,19 +17,15 @@ import { NO_FILTERS } from '../../../features/reporting/activities/activity-tabl
 import { keyFigures } from '../../../features/reporting/dashboard/key-figures.js';
 import { getBoard, type BoardRow } from '../../../features/reporting/submissions/submission-api.js';
 import { formatNumber } from '../../../i18n/index.js';
+import type { AuditEntry } from '../../../../server/routes/audit/audit.schemas.js';
+import type { ReportVersion } from '../../../../server/routes/report/reports.schemas.js';
+import { DataTable } from '../../../components/ui/data-table.js';
 
 interface Loaded {
   board: BoardRow[];
   records: ActivityView[];
   published: { version: number; at: string } | null;
   changes: { created: number; updated: number; deleted: number };
-}
-
-interface AuditRow {
-  at: string;
-  action: string;
-  entityId: string | null;
-  before: unknown;
 }
 
 /** The coordinator's landing page: submissions and deadlines, findings to resolve, key figures, changes since publishing. */
@@ -51,8 +47,8 @@ export function DashboardPage() {
       const [board, records, versions, audit] = await Promise.all([
         getBoard(period, lang),
         listAllActivities(period, NO_FILTERS, lang),
-        api<{ version: number; publishedAt: string }[]>(`/api/reports/versions?period=${period}`, { lang }),
-        api<AuditRow[]>('/api/audit?entity=activity&limit=1000', { lang }),
+        api<ReportVersion[]>(`/api/reports/versions?period=${period}`, { lang }),
+        api<AuditEntry[]>('/api/audit?entity=activity&limit=1000', { lang }),
       ]);
       const last = versions.sort((a, b) => b.version - a.version)[0];
       const ids = new Set(records.map((r) => r.id));
@@ -128,49 +124,39 @@ export function DashboardPage() {
 
           <section aria-labelledby="dash-subs">
             <h2 id="dash-subs">{t('app.dashboard.submissions')}</h2>
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('app.dashboard.submissions')}>
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('app.common.institution')}</th>
-                    <th scope="col">{t('app.common.reviewState')}</th>
-                    <th scope="col">{t('app.common.deadline')}</th>
-                    <th scope="col" className="num">
-                      {t('app.common.records')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('app.review.errors')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('app.review.warnings')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.board.map((r) => (
-                    <tr key={r.institution} className={r.overdue ? 'overdue-row' : undefined}>
-                      <th scope="row">
-                        <abbr title={r.name[lang]}>{r.acronym}</abbr>
-                      </th>
-                      <td>
-                        <StateBadge state={r.state} />
-                      </td>
-                      <td>
-                        {r.deadline ? formatShortDate(r.deadline, lang) : t('app.common.noDeadline')}
-                        {r.overdue && <span className="badge overdue">{t('app.common.overdue')}</span>}
-                      </td>
-                      <td className="num">
-                        <Link to={`/${lang}/app/activities?period=${period}&institution=${r.institution}`}>
-                          {nf(r.records)}
-                        </Link>
-                      </td>
-                      <td className="num">{nf(r.findings.error)}</td>
-                      <td className="num">{nf(r.findings.warning)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              label={t('app.dashboard.submissions')}
+              columns={[
+                { label: t('app.common.institution') },
+                { label: t('app.common.reviewState') },
+                { label: t('app.common.deadline') },
+                { label: t('app.common.records'), num: true },
+                { label: t('app.review.errors'), num: true },
+                { label: t('app.review.warnings'), num: true },
+              ]}
+            >
+              {data.board.map((r) => (
+                <tr key={r.institution} className={r.overdue ? 'overdue-row' : undefined}>
+                  <th scope="row">
+                    <abbr title={r.name[lang]}>{r.acronym}</abbr>
+                  </th>
+                  <td>
+                    <StateBadge state={r.state} />
+                  </td>
+                  <td>
+                    {r.deadline ? formatShortDate(r.deadline, lang) : t('app.common.noDeadline')}
+                    {r.overdue && <span className="badge overdue">{t('app.common.overdue')}</span>}
+                  </td>
+                  <td className="num">
+                    <Link to={`/${lang}/app/activities?period=${period}&institution=${r.institution}`}>
+                      {nf(r.records)}
+                    </Link>
+                  </td>
+                  <td className="num">{nf(r.findings.error)}</td>
+                  <td className="num">{nf(r.findings.warning)}</td>
+                </tr>
+              ))}
+            </DataTable>
             <p>
               <Link to={`/${lang}/app/review?period=${period}`}>{t('app.dashboard.toReview')}</Link>
             </p>

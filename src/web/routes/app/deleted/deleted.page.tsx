@@ -8,6 +8,7 @@ import { EmptyState, ErrorNotice, Loading, SuccessNotice } from '../../../compon
 import { useLang } from '../../../components/ui/use-lang.js';
 import { usePageTitle } from '../../../components/ui/use-page-title.js';
 import { choosePeriod, usePeriods, usePlan } from '../../../features/data/plan/use-plan.js';
+import { DataTable } from '../../../components/ui/data-table.js';
 import { institutionShort } from '../../../features/data/plan/plan-lookup.js';
 import {
   listDeleted,
@@ -89,52 +90,43 @@ export function DeletedPage() {
         </EmptyState>
       )}
       {items && items.length > 0 && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('app.deleted.title')}>
-          <table className="data">
-            <caption className="sr-only">{t('app.deleted.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('app.common.activity')}</th>
-                <th scope="col">{t('app.common.institution')}</th>
-                <th scope="col" className="num">
-                  {t('app.common.women')}
-                </th>
-                <th scope="col" className="num">
-                  {t('app.common.men')}
-                </th>
-                <th scope="col">{t('app.deleted.when')}</th>
-                <th scope="col">{t('app.common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => (
-                <tr key={d.id}>
-                  <td>{d.title[lang]}</td>
-                  <td>{institutionShort(plan.data, d.institution)}</td>
-                  <td className="num">{formatNumber(d.women, lang)}</td>
-                  <td className="num">{formatNumber(d.men, lang)}</td>
-                  <td>
-                    {formatDateTime(d.deletedAt, lang)}
-                    {d.deletedBy && <div className="muted small">{d.deletedBy.name}</div>}
-                  </td>
-                  <td>
-                    {me.role === 'editor' && (
-                      <button
-                        type="button"
-                        className="secondary small"
-                        disabled={busy !== null}
-                        aria-label={t('app.deleted.restoreTitle', { title: d.title[lang] })}
-                        onClick={() => void restore(d)}
-                      >
-                        {t('app.deleted.restore')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('app.deleted.title')}
+          columns={[
+            { label: t('app.common.activity') },
+            { label: t('app.common.institution') },
+            { label: t('app.common.women'), num: true },
+            { label: t('app.common.men'), num: true },
+            { label: t('app.deleted.when') },
+            { label: t('app.common.actions') },
+          ]}
+        >
+          {items.map((d) => (
+            <tr key={d.id}>
+              <td>{d.title[lang]}</td>
+              <td>{institutionShort(plan.data, d.institution)}</td>
+              <td className="num">{formatNumber(d.women, lang)}</td>
+              <td className="num">{formatNumber(d.men, lang)}</td>
+              <td>
+                {formatDateTime(d.deletedAt, lang)}
+                {d.deletedBy && <div className="muted small">{d.deletedBy.name}</div>}
+              </td>
+              <td>
+                {me.role === 'editor' && (
+                  <button
+                    type="button"
+                    className="secondary small"
+                    disabled={busy !== null}
+                    aria-label={t('app.deleted.restoreTitle', { title: d.title[lang] })}
+                    onClick={() => void restore(d)}
+                  >
+                    {t('app.deleted.restore')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -8,6 +8,7 @@ import { useLang } from '../../../components/ui/use-lang.js';
 import { usePageTitle } from '../../../components/ui/use-page-title.js';
 import { problemsToErrors } from '../../../features/reporting/activities/server-problems.js';
 import { usePeriods } from '../../../features/data/plan/use-plan.js';
+import { DataTable } from '../../../components/ui/data-table.js';
 
 /** The coordination's periods: every period with its dates, and opening the next one (year, opening date, deadline). */
 export function PeriodsPage() {
@@ -59,26 +60,22 @@ export function PeriodsPage() {
       {periods.error && <ErrorNotice error={periods.error} onRetry={periods.reload} />}
       {periods.data === null && !periods.error && <Loading />}
       {periods.data && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('app.periods.title')}>
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('app.common.period')}</th>
-                <th scope="col">{t('app.periods.opens')}</th>
-                <th scope="col">{t('app.common.deadline')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...periods.data].reverse().map((p) => (
-                <tr key={p.year}>
-                  <th scope="row">{p.year}</th>
-                  <td>{p.opens ? formatShortDate(p.opens, lang) : '—'}</td>
-                  <td>{p.deadline ? formatShortDate(p.deadline, lang) : t('app.common.noDeadline')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('app.periods.title')}
+          columns={[
+            { label: t('app.common.period') },
+            { label: t('app.periods.opens') },
+            { label: t('app.common.deadline') },
+          ]}
+        >
+          {[...periods.data].reverse().map((p) => (
+            <tr key={p.year}>
+              <th scope="row">{p.year}</th>
+              <td>{p.opens ? formatShortDate(p.opens, lang) : '—'}</td>
+              <td>{p.deadline ? formatShortDate(p.deadline, lang) : t('app.common.noDeadline')}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <section className="panel" aria-labelledby="open-title">
         <h2 id="open-title">{t('app.periods.openTitle')}</h2>

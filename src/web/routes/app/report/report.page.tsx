@@ -4,19 +4,8 @@ import { Link } from 'react-router';
 import { api, ApiError } from '../../../api/client.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import { formatDate } from '../../../i18n/index.js';
-
-interface Version {
-  id: string;
-  period: number;
-  version: number;
-  lang: 'es' | 'en';
-  format: string;
-  fileName: string;
-  contentHash: string;
-  bytes: number;
-  publishedAt: string;
-  changes: { note: string | null; figures: { formula: string; before: string | null; after: string | null }[] } | null;
-}
+import type { PeriodRow } from '../../../../server/routes/reporting/periods.schemas.js';
+import type { ReportVersion as Version } from '../../../../server/routes/report/reports.schemas.js';
 
 const FORMATS = ['html', 'pdf', 'docx'] as const;
 const LANGS = ['es', 'en'] as const;
@@ -32,7 +21,7 @@ export function ReportPage() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   useEffect(() => {
-    void api<{ year: number }[]>('/api/periods').then((ps) => {
+    void api<PeriodRow[]>('/api/periods').then((ps) => {
       const years = ps.map((p) => p.year);
       setPeriods(years);
       setPeriod(years.at(-1) ?? null);

@@ -9,6 +9,7 @@ import { describeValue } from '../../../features/reporting/submissions/change-va
 import { getChanges, type SubmissionChanges } from '../../../features/reporting/submissions/submission-api.js';
 import { formatNumber } from '../../../i18n/index.js';
 import { fieldLabel } from '../activity/field-labels.js';
+import { DataTable } from '../../../components/ui/data-table.js';
 
 /** For a resubmission: what changed since the coordination returned it — new, edited (field by field), deleted. */
 export function ReviewChanges({ institution, period }: { institution: string; period: number }) {
@@ -64,26 +65,23 @@ export function ReviewChanges({ institution, period }: { institution: string; pe
           <h4>
             {t('app.changes.editedTitle')}: {link(r)}
           </h4>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={r.title[lang]}>
-            <table className="data diff">
-              <thead>
-                <tr>
-                  <th scope="col">{t('app.history.field')}</th>
-                  <th scope="col">{t('app.history.before')}</th>
-                  <th scope="col">{t('app.history.after')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.fields.map((f) => (
-                  <tr key={f.field}>
-                    <th scope="row">{fieldLabel(t, f.field)}</th>
-                    <td className="before">{describeValue(f.field, f.before, lang, names)}</td>
-                    <td className="after">{describeValue(f.field, f.after, lang, names)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={r.title[lang]}
+            columns={[
+              { label: t('app.history.field') },
+              { label: t('app.history.before') },
+              { label: t('app.history.after') },
+            ]}
+            className="diff"
+          >
+            {r.fields.map((f) => (
+              <tr key={f.field}>
+                <th scope="row">{fieldLabel(t, f.field)}</th>
+                <td className="before">{describeValue(f.field, f.before, lang, names)}</td>
+                <td className="after">{describeValue(f.field, f.after, lang, names)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </div>
       ))}
       {changes.removed.length > 0 && (

@@ -9,6 +9,7 @@ import { ErrorNotice, SuccessNotice } from '../../../components/ui/status.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import { institutionOptions } from '../../../features/data/plan/plan-lookup.js';
 import { choosePeriod, usePeriods, usePlan } from '../../../features/data/plan/use-plan.js';
+import { DataTable } from '../../../components/ui/data-table.js';
 import { problemText, sheetMessage, sortRows } from '../../../features/reporting/spreadsheet/preview-view.js';
 import {
   commitUpload,
@@ -219,51 +220,44 @@ export function SpreadsheetPage() {
             </p>
           )}
           {preview.rows.length > 0 && (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('app.sheet.rowsLabel')}>
-              <table className="data">
-                <caption className="sr-only">{t('app.sheet.rowsLabel')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('app.sheet.sheet')}</th>
-                    <th scope="col" className="num">
-                      {t('app.sheet.row')}
-                    </th>
-                    <th scope="col">{t('app.sheet.status')}</th>
-                    <th scope="col">{t('app.common.activity')}</th>
-                    <th scope="col">{t('app.sheet.problems')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sortRows(preview.rows).map((r) => (
-                    <tr
-                      key={`${r.sheet}-${r.row}`}
-                      className={r.problems.some((p) => p.severity === 'error') ? 'row-error' : undefined}
-                    >
-                      <td>{r.sheet}</td>
-                      <td className="num">{r.row}</td>
-                      <td>
-                        <span className={`badge row-${r.status}`}>{t(`app.sheet.status_${r.status}`)}</span>
-                      </td>
-                      <td>{r.activity ? r.activity.title[lang] : (r.id ?? '—')}</td>
-                      <td>
-                        {r.problems.length === 0 ? (
-                          '—'
-                        ) : (
-                          <ul className="problems">
-                            {r.problems.map((p, i) => (
-                              <li key={i} className={p.severity}>
-                                {p.severity === 'warning' ? `${t('app.sheet.warning')}: ` : ''}
-                                {sheetMessage(p, lang, columnName(p.field), t)}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              label={t('app.sheet.rowsLabel')}
+              columns={[
+                { label: t('app.sheet.sheet') },
+                { label: t('app.sheet.row'), num: true },
+                { label: t('app.sheet.status') },
+                { label: t('app.common.activity') },
+                { label: t('app.sheet.problems') },
+              ]}
+            >
+              {sortRows(preview.rows).map((r) => (
+                <tr
+                  key={`${r.sheet}-${r.row}`}
+                  className={r.problems.some((p) => p.severity === 'error') ? 'row-error' : undefined}
+                >
+                  <td>{r.sheet}</td>
+                  <td className="num">{r.row}</td>
+                  <td>
+                    <span className={`badge row-${r.status}`}>{t(`app.sheet.status_${r.status}`)}</span>
+                  </td>
+                  <td>{r.activity ? r.activity.title[lang] : (r.id ?? '—')}</td>
+                  <td>
+                    {r.problems.length === 0 ? (
+                      '—'
+                    ) : (
+                      <ul className="problems">
+                        {r.problems.map((p, i) => (
+                          <li key={i} className={p.severity}>
+                            {p.severity === 'warning' ? `${t('app.sheet.warning')}: ` : ''}
+                            {sheetMessage(p, lang, columnName(p.field), t)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <div className="form-actions">
             <button

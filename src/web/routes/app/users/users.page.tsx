@@ -9,6 +9,7 @@ import { usePlan } from '../../../features/data/plan/use-plan.js';
 import { listUsers, updateAccount, type UserView, type WithPassword } from '../../../features/accounts/user-api.js';
 import { useMe } from '../shell/use-me.js';
 import { NewAccountForm } from './new-account-form.js';
+import { DataTable } from '../../../components/ui/data-table.js';
 
 /** Accounts (admin): list, create, deactivate / reactivate, reset a password. */
 export function UsersPage() {
@@ -75,71 +76,66 @@ export function UsersPage() {
         </EmptyState>
       )}
       {users && users.length > 0 && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('app.users.listLabel')}>
-          <table className="data">
-            <caption className="sr-only">{t('app.users.listLabel')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('app.users.name')}</th>
-                <th scope="col">{t('email')}</th>
-                <th scope="col">{t('app.users.role')}</th>
-                <th scope="col">{t('app.common.institution')}</th>
-                <th scope="col">{t('app.users.status')}</th>
-                <th scope="col">{t('app.common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id} className={u.active ? undefined : 'inactive'}>
-                  <th scope="row">{u.name}</th>
-                  <td>{u.email}</td>
-                  <td>{t(`app.roles.${u.role}`)}</td>
-                  <td>{u.institution ? institutionShort(plan.data, u.institution) : '—'}</td>
-                  <td>
-                    {u.active ? t('app.users.active') : t('app.users.inactive')}
-                    {u.lockedUntil && new Date(u.lockedUntil) > new Date() && (
-                      <div className="small warn">
-                        {t('app.users.lockedUntil', { at: formatDateTime(u.lockedUntil, lang) })}
-                      </div>
-                    )}
-                  </td>
-                  <td className="actions">
-                    {u.id !== me.id && (
-                      <button
-                        type="button"
-                        className="secondary small"
-                        disabled={busy === u.id}
-                        aria-label={`${u.active ? t('app.users.deactivate') : t('app.users.activate')}: ${u.email}`}
-                        onClick={() =>
-                          void change(
-                            u,
-                            { active: !u.active },
-                            u.active
-                              ? t('app.users.deactivated', { email: u.email })
-                              : t('app.users.activated', { email: u.email }),
-                          )
-                        }
-                      >
-                        {u.active ? t('app.users.deactivate') : t('app.users.activate')}
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      className="secondary small"
-                      disabled={busy === u.id}
-                      aria-label={`${t('app.users.resetPassword')}: ${u.email}`}
-                      onClick={() =>
-                        void change(u, { resetPassword: true }, t('app.users.passwordReset', { email: u.email }))
-                      }
-                    >
-                      {t('app.users.resetPassword')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('app.users.listLabel')}
+          columns={[
+            { label: t('app.users.name') },
+            { label: t('email') },
+            { label: t('app.users.role') },
+            { label: t('app.common.institution') },
+            { label: t('app.users.status') },
+            { label: t('app.common.actions') },
+          ]}
+        >
+          {users.map((u) => (
+            <tr key={u.id} className={u.active ? undefined : 'inactive'}>
+              <th scope="row">{u.name}</th>
+              <td>{u.email}</td>
+              <td>{t(`app.roles.${u.role}`)}</td>
+              <td>{u.institution ? institutionShort(plan.data, u.institution) : '—'}</td>
+              <td>
+                {u.active ? t('app.users.active') : t('app.users.inactive')}
+                {u.lockedUntil && new Date(u.lockedUntil) > new Date() && (
+                  <div className="small warn">
+                    {t('app.users.lockedUntil', { at: formatDateTime(u.lockedUntil, lang) })}
+                  </div>
+                )}
+              </td>
+              <td className="actions">
+                {u.id !== me.id && (
+                  <button
+                    type="button"
+                    className="secondary small"
+                    disabled={busy === u.id}
+                    aria-label={`${u.active ? t('app.users.deactivate') : t('app.users.activate')}: ${u.email}`}
+                    onClick={() =>
+                      void change(
+                        u,
+                        { active: !u.active },
+                        u.active
+                          ? t('app.users.deactivated', { email: u.email })
+                          : t('app.users.activated', { email: u.email }),
+                      )
+                    }
+                  >
+                    {u.active ? t('app.users.deactivate') : t('app.users.activate')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="secondary small"
+                  disabled={busy === u.id}
+                  aria-label={`${t('app.users.resetPassword')}: ${u.email}`}
+                  onClick={() =>
+                    void change(u, { resetPassword: true }, t('app.users.passwordReset', { email: u.email }))
+                  }
+                >
+                  {t('app.users.resetPassword')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <NewAccountForm plan={plan.data} onCreated={created} />
     </>
