@@ -28,20 +28,19 @@ export function isReservedName(name: string): boolean {
 
 /**
  * A record of names chosen by the file. A JSON key "__proto__" is an own property of the parsed object
- * that a plain copy would turn into the prototype and lose, so reserved names are refused (at the key)
- * before the record is read.
+ * that a plain copy would turn into the prototype and lose (zod's record skips it), so reserved names are
+ * refused at the key before the record is read. No transform:
+ * the same schema serializes answers (fastify-type-provider-zod encodes with it).
  */
 export function namedRecordSchema<K extends z.ZodType<string>, V extends z.ZodType>(key: K, value: V) {
-  return z.preprocess(
-    (v, ctx) => {
-      if (typeof v !== 'object' || v === null) return v;
-      const reserved = Object.keys(v).filter(isReservedName);
-      for (const name of reserved)
-        ctx.issues.push({ code: 'custom', message: RESERVED_NAME_MESSAGE, path: [name], input: v });
-      return reserved.length > 0 ? z.NEVER : v;
-    },
-    z.record(key, value),
-  );
+  return z
+    .custom<z.input<z.ZodRecord<K, V>>>()
+    .superRefine((v, ctx) => {
+      if (typeof v !== 'object' || v === null) return;
+      for (const name of Object.keys(v))
+        if (isReservedName(name)) ctx.addIssue({ code: 'custom', message: RESERVED_NAME_MESSAGE, path: [name] });
+    })
+    .pipe(z.record(key, value));
 }
 
 /** Text in both working languages; Spanish is the original where the plan is Mexico's. */
