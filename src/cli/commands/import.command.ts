@@ -2,8 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import type { Lang } from '../../core/model/kinds.js';
-import { importFiles, type ImportSummary, type InputFile } from '../../services/data/import.service.js';
-import { MAX_IMPORT_BYTES } from '../../services/data/import.service.js';
+import type { ImportSummary, InputFile } from '../../services/data/import.service.js';
+import { MAX_IMPORT_BYTES } from '../../services/data/import-limits.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 
@@ -19,6 +19,7 @@ export function registerImport(program: Command, lang: Lang, io: Io): void {
     )
     .argument('<files...>', t(lang, 'archivos a importar', 'files to import'))
     .action(async (files: string[], _o: unknown, cmd: Command) => {
+      const { importFiles } = await import('../../services/data/import.service.js');
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const inputs = files.map((name) => readInput(name));
       const summary = await withDatabase(opts, (db) => importFiles(db, inputs, (m) => !opts.json && io.err(m[lang])));
