@@ -106,8 +106,21 @@ describe.each(testEngines())('public reads: pages and conditional requests on %s
     expect(missing.headers.etag).toBeUndefined();
   });
 
+  it('concurrent reads of an answer being computed all get it, computed once', async () => {
+    const url = '/api/public/explorer?rows=kind&columns=period';
+    const answers = await Promise.all(Array.from({ length: 20 }, () => app.inject(url)));
+    for (const r of answers) {
+      expect(r.statusCode).toBe(200);
+      expect(r.body).toBe(answers[0]!.body);
+      expect(r.headers.etag).toBe(answers[0]!.headers.etag);
+    }
+  });
+
   it('an approval changes the ETags: the old one no longer matches and the new data is served', async () => {
     const before = await app.inject('/api/public/records?period=2023&limit=200');
+    const kept = await app.inject('/api/public/records?period=2023&limit=200');
+    expect(kept.body).toBe(before.body);
+    expect(kept.headers['content-type']).toBe(before.headers['content-type']);
     const etag = before.headers.etag as string;
     expect(before.body).not.toContain('semar-2023-draft');
     const overviewBefore = await app.inject('/api/public/overview');
@@ -132,5 +145,9 @@ describe.each(testEngines())('public reads: pages and conditional requests on %s
       headers: { 'if-none-match': overviewBefore.headers.etag as string },
     });
     expect(overviewAfter.statusCode).toBe(200);
+    // The answers kept in memory follow the key too: a plain read sees the approved record.
+    const plain = await app.inject('/api/public/records?period=2023&limit=200');
+    expect(plain.body).toBe(after.body);
+    expect(plain.body).toContain('semar-2023-draft');
   });
 });

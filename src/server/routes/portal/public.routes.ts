@@ -86,13 +86,24 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
   });
 }
 
+/** JSON answers kept per entity tag: at most this many, each at most `CACHE_ENTRY_BYTES` long. */
+const CACHE_ENTRIES = 512;
+const CACHE_ENTRY_BYTES = 4 * 1024 * 1024;
+
 /**
  * Conditional GET for the reads of the published data: a weak ETag made from the published data's key
  * (which every approval, publication and import changes) and the URL, and `Cache-Control: no-cache`
  * (a cache may keep the answer but asks again each time). A matching If-None-Match gets 304 before the
- * handler reads anything; answers other than 200 lose both headers.
+ * handler reads anything; answers other than 200 lose both headers. JSON answers are also kept in
+ * memory under their tag, so a repeated read costs one small query (the key): a new key is a new tag,
+ * and the answers of older keys age out of the bounded map; concurrent requests for an answer being
+ * computed wait for it.
  */
 function conditional(options: ServerOptions) {
+  const answers = new Map<string, string>();
+  // Requests for an answer being computed wait for it rather than computing it again.
+  const computing = new Map<string, { done: Promise<void>; resolve: () => void }>();
+  const tagOf = new WeakMap<FastifyRequest, string>();
   return {
     preHandler: async (req: FastifyRequest, reply: FastifyReply) => {
       const key = await publishedDataKey(options.database);
@@ -100,11 +111,44 @@ function conditional(options: ServerOptions) {
       const etag = `W/"${hash.slice(0, 32)}"`;
       void reply.header('etag', etag).header('cache-control', 'public, no-cache');
       if (matchesEtag(req.headers['if-none-match'], etag)) return reply.code(304).send();
+      const other = computing.get(etag);
+      if (other) await other.done;
+      const kept = answers.get(etag);
+      if (kept !== undefined) return reply.header('content-type', 'application/json; charset=utf-8').send(kept);
+      if (!other) {
+        let resolve = () => {};
+        const done = new Promise<void>((r) => (resolve = r));
+        computing.set(etag, { done, resolve });
+        tagOf.set(req, etag);
+      }
+    },
+    onResponse: (req: FastifyRequest, _reply: FastifyReply, next: () => void) => {
+      const etag = tagOf.get(req);
+      if (etag !== undefined) {
+        computing.get(etag)?.resolve();
+        computing.delete(etag);
+      }
+      next();
     },
     onSend: async (_req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       if (reply.statusCode !== 200 && reply.statusCode !== 304) {
         reply.removeHeader('etag');
         reply.removeHeader('cache-control');
+        return payload;
+      }
+      const etag = reply.getHeader('etag');
+      const type = reply.getHeader('content-type');
+      if (
+        reply.statusCode === 200 &&
+        typeof etag === 'string' &&
+        typeof payload === 'string' &&
+        typeof type === 'string' &&
+        type.startsWith('application/json') &&
+        payload.length <= CACHE_ENTRY_BYTES &&
+        !answers.has(etag)
+      ) {
+        if (answers.size >= CACHE_ENTRIES) answers.delete(answers.keys().next().value!);
+        answers.set(etag, payload);
       }
       return payload;
     },
