@@ -114,10 +114,13 @@ function generated(seed: PeriodFile, year: number, size: number): PeriodFile {
 function periodFiles(p: PeriodFile): InputFile[] {
   const out: InputFile[] = [];
   for (let i = 0; i < p.activities.length; i += 20_000) {
-    const part =
-      i === 0
-        ? { ...p, activities: p.activities.slice(0, 20_000) }
-        : { ...p, activities: p.activities.slice(i, i + 20_000), narratives: [], tables: [], callouts: [], claims: [] };
+    // The other files hold records only: every other list (texts, outline, claims…) stays in the first.
+    const part = Object.fromEntries(
+      Object.entries(p).map(([k, v]) => [
+        k,
+        k === 'activities' ? p.activities.slice(i, i + 20_000) : i > 0 && Array.isArray(v) ? [] : v,
+      ]),
+    );
     out.push({ name: `${p.period.year}-${i / 20_000}.json`, bytes: Buffer.from(JSON.stringify(part)) });
   }
   return out;
