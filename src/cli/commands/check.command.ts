@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.js';
 import type { Lang } from '../../core/model/kinds.js';
 import { excerpt } from '../../core/rules/claims.rule.js';
 import type { Finding } from '../../core/rules/index.js';
-import { checkData, type CheckReport } from '../../services/check/check.service.js';
+import type { CheckReport } from '../../services/check/check.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { EXIT, t, type Io } from '../output.js';
 import { readInput } from './import.command.js';
@@ -34,6 +34,7 @@ export function registerCheck(program: Command, lang: Lang, io: Io, setExit: (co
     )
     .option('--period <year>', t(lang, 'solo este periodo', 'only this period'))
     .action(async (files: string[], o: { period?: string }, cmd: Command) => {
+      const { checkData } = await import('../../services/check/check.service.js');
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       if (o.period !== undefined && !/^\d{4}$/.test(o.period))
         throw new AppError('usage', 'bad period', {

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { readConfig } from '../../config/config.js';
 import type { Lang } from '../../core/model/kinds.js';
-import { openDatabase } from '../../services/database.js';
-import { prepareDatabase } from '../../services/data/reference-data.service.js';
 import type { GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 
@@ -17,6 +15,8 @@ export function registerDb(program: Command, lang: Lang, io: Io): void {
       ),
     )
     .action(async (_o: unknown, cmd: Command) => {
+      const { openDatabase } = await import('../../services/database.js');
+      const { prepareDatabase } = await import('../../services/data/reference-data.service.js');
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const database = openDatabase(opts.db ?? readConfig().databaseUrl);
       try {

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import type { Lang } from '../../core/model/kinds.js';
-import { exportPeriod, exportPlan, type ExportFormat } from '../../services/data/export.service.js';
+import type { ExportFormat } from '../../services/data/export.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 
@@ -25,6 +25,7 @@ export function registerExport(program: Command, lang: Lang, io: Io): void {
       t(lang, 'archivo de salida ("-" = salida estándar)', 'output file ("-" = standard output)'),
     )
     .action(async (o: { period?: string; plan?: boolean; format: ExportFormat; out: string }, cmd: Command) => {
+      const { exportPeriod, exportPlan } = await import('../../services/data/export.service.js');
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       if (!o.plan && (o.period === undefined || !/^\d{4}$/.test(o.period)))
         throw new AppError('usage', 'period required', {

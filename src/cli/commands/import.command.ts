@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Lang } from '../../core/model/kinds.js';
-import { importFiles, type ImportSummary, type InputFile } from '../../services/data/import.service.js';
-import { MAX_IMPORT_BYTES } from '../../services/data/import.service.js';
+import type { ImportSummary, InputFile } from '../../services/data/import.service.js';
+import { MAX_IMPORT_BYTES } from '../../services/data/import-limits.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { readInputFile } from '../input-file.js';
 import { t, type Io } from '../output.js';
@@ -18,12 +18,49 @@ export function registerImport(program: Command, lang: Lang, io: Io): void {
     )
     .argument('<files...>', t(lang, 'archivos a importar', 'files to import'))
     .action(async (files: string[], _o: unknown, cmd: Command) => {
+      const { importFiles } = await import('../../services/data/import.service.js');
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const inputs = files.map((name) => readInput(name));
-      const summary = await withDatabase(opts, (db) => importFiles(db, inputs, (m) => !opts.json && io.err(m[lang])));
+      const meter = !opts.json && process.stderr.isTTY ? rowMeter(lang) : undefined;
+      const summary = await withDatabase(opts, (db) =>
+        importFiles(db, inputs, (m) => !opts.json && io.err(m[lang]), meter?.update),
+      );
+      meter?.end();
       if (opts.json) io.out(JSON.stringify(summary, null, 2));
       else printSummary(io, lang, summary);
     });
+}
+
+/**
+ * A progress line on the terminal (standard error, only when it is one) for the records being saved:
+ * how many, how fast and how long is left, redrawn at most every half second.
+ */
+export function rowMeter(lang: Lang, write: (s: string) => void = (s) => process.stderr.write(s), now = Date.now) {
+  const started = now();
+  let last = 0;
+  let shown = false;
+  const num = (n: number) => n.toLocaleString(lang === 'es' ? 'es-MX' : 'en-US');
+  return {
+    update: (done: number, total: number) => {
+      const at = now();
+      if (done < total && at - last < 500) return;
+      last = at;
+      const seconds = Math.max((at - started) / 1000, 0.001);
+      const rate = done / seconds;
+      const left = rate > 0 ? Math.ceil((total - done) / rate) : 0;
+      write(
+        `\r${t(
+          lang,
+          `  ${num(done)} / ${num(total)} registros · ${num(Math.round(rate))} registros/s · quedan ~${left} s`,
+          `  ${num(done)} / ${num(total)} records · ${num(Math.round(rate))} records/s · ~${left} s left`,
+        )}\u001b[K`,
+      );
+      shown = true;
+    },
+    end: () => {
+      if (shown) write('\n');
+    },
+  };
 }
 
 export function readInput(name: string): InputFile {

@@ -5,10 +5,8 @@ import { readConfig } from '../../config/config.js';
 import { AppError } from '../../core/errors.js';
 import type { Lang } from '../../core/model/kinds.js';
 import type { InputFile } from '../../services/data/import.service.js';
-import { BULLETIN_FORMATS, compileBulletins, type BulletinFormat } from '../../services/incidence/bulletin.service.js';
-import { incidenceStatus } from '../../services/incidence/status.service.js';
-import { importIncidenceFiles, MAX_SESNSP_BYTES } from '../../services/incidence/import.service.js';
-import { publishBulletin } from '../../services/incidence/publish.service.js';
+import type { BulletinFormat } from '../../services/incidence/bulletin.service.js';
+import { MAX_SESNSP_BYTES } from '../../services/data/import-limits.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { readInputFile } from '../input-file.js';
 import { t, type Io } from '../output.js';
@@ -62,6 +60,7 @@ export function registerIncidence(program: Command, lang: Lang, io: Io): void {
       t(lang, 'fecha de corte de los archivos (AAAA-MM-DD)', "the files' cut date (YYYY-MM-DD)"),
     )
     .action(async (files: string[], o: { cutDate?: string }, cmd: Command) => {
+      const { importIncidenceFiles } = await import('../../services/incidence/import.service.js');
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const inputs = files.map(readSesnspFile);
       const summary = await withDatabase(opts, (db) =>
@@ -98,6 +97,7 @@ export function registerIncidence(program: Command, lang: Lang, io: Io): void {
     )
     .requiredOption('--out <dir>', t(lang, 'carpeta de salida', 'output folder'))
     .action(async (o: { month: string; format: string; out: string }, cmd: Command) => {
+      const { BULLETIN_FORMATS, compileBulletins } = await import('../../services/incidence/bulletin.service.js');
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const month = requireMonthOption(o.month);
       const langs = parseList<Lang>(opts.lang ?? 'es,en', ['es', 'en'], t(lang, 'idioma', 'language'));
@@ -134,6 +134,7 @@ export function registerIncidence(program: Command, lang: Lang, io: Io): void {
       t(lang, 'dirección del portal, para el enlace del registro', "the portal's address, for the record's link"),
     )
     .action(async (o: { month: string; note?: string; baseUrl?: string }, cmd: Command) => {
+      const { publishBulletin } = await import('../../services/incidence/publish.service.js');
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const month = requireMonthOption(o.month);
       const base = baseUrl(o.baseUrl);
@@ -169,6 +170,7 @@ export function registerIncidence(program: Command, lang: Lang, io: Io): void {
       ),
     )
     .action(async (_o: unknown, cmd: Command) => {
+      const { incidenceStatus } = await import('../../services/incidence/status.service.js');
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const s = await withDatabase(opts, (db) => incidenceStatus(db));
       if (opts.json) {

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import type { Lang } from '../../core/model/kinds.js';
-import { createDemoAccounts } from '../../services/accounts/demo.service.js';
-import { initDatabase } from '../../services/data/init.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 import { printSummary } from './import.command.js';
@@ -30,6 +28,8 @@ export function registerInit(program: Command, lang: Lang, io: Io): void {
       ),
     )
     .action(async (o: { empty?: boolean; demo?: boolean }, cmd: Command) => {
+      const { createDemoAccounts } = await import('../../services/accounts/demo.service.js');
+      const { initDatabase } = await import('../../services/data/init.service.js');
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const r = await withDatabase(
         opts,

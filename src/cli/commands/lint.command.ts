@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import type { LintFinding } from '../../core/lint/index.js';
 import type { Lang } from '../../core/model/kinds.js';
-import { isLintDocument, lintDocuments, type LintReport } from '../../services/check/lint.service.js';
+import type { LintReport } from '../../services/check/lint.service.js';
 import type { GlobalOptions } from '../context.js';
 import { EXIT, t, type Io } from '../output.js';
 import { readInput } from './import.command.js';
@@ -36,13 +36,14 @@ export function registerLint(program: Command, lang: Lang, io: Io, setExit: (cod
       ),
     )
     .action(async (paths: string[], o: { year?: string }, cmd: Command) => {
+      const { isLintDocument, lintDocuments } = await import('../../services/check/lint.service.js');
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       if (o.year !== undefined && !/^\d{4}$/.test(o.year))
         throw new AppError('usage', 'bad year', {
           es: '--year debe ser un año (AAAA)',
           en: '--year must be a year (YYYY)',
         });
-      const inputs = expand(paths).map((p) => readInput(p));
+      const inputs = expand(paths, isLintDocument).map((p) => readInput(p));
       const report = await lintDocuments(inputs, o.year === undefined ? {} : { year: Number(o.year) });
       if (opts.json) io.out(JSON.stringify(report, null, 2));
       else printLint(io, lang, report);
@@ -51,7 +52,7 @@ export function registerLint(program: Command, lang: Lang, io: Io, setExit: (cod
 }
 
 /** Files as given; a folder gives its documents (.docx, .pdf, .txt, .md), sorted, with its sub-folders. */
-function expand(paths: readonly string[]): string[] {
+function expand(paths: readonly string[], isLintDocument: (name: string) => boolean): string[] {
   const out: string[] = [];
   const walk = (p: string, top: boolean) => {
     let s;

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import type { Lang } from '../../core/model/kinds.js';
-import { listReportVersions, publishReport } from '../../services/report/publish.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 
@@ -21,6 +20,7 @@ export function registerPublish(program: Command, lang: Lang, io: Io): void {
       t(lang, 'nota de la versión (p. ej. qué se corrigió)', 'version note (e.g. what was corrected)'),
     )
     .action(async (o: { period: string; note?: string }, cmd: Command) => {
+      const { publishReport } = await import('../../services/report/publish.service.js');
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       if (!/^\d{4}$/.test(o.period))
         throw new AppError('usage', 'bad period', {
@@ -63,6 +63,7 @@ export function registerPublish(program: Command, lang: Lang, io: Io): void {
     .description(t(lang, 'lista las versiones publicadas del informe', 'list the published versions of the report'))
     .option('--period <year>', t(lang, 'año del periodo', 'year of the period'))
     .action(async (o: { period?: string }, cmd: Command) => {
+      const { listReportVersions } = await import('../../services/report/publish.service.js');
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const list = await withDatabase(opts, (db) =>
         listReportVersions(db, o.period === undefined ? undefined : Number(o.period)),

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import type { Lang } from '../../core/model/kinds.js';
-import { compileReports, REPORT_FORMATS, type ReportFormat } from '../../services/report/report.service.js';
+import type { ReportFormat } from '../../services/report/report.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 
@@ -40,6 +40,7 @@ export function registerReport(program: Command, lang: Lang, io: Io): void {
     .option('--format <formats>', t(lang, 'formatos: html,pdf,docx', 'formats: html,pdf,docx'), 'html,pdf,docx')
     .requiredOption('--out <dir>', t(lang, 'carpeta de salida', 'output folder'))
     .action(async (o: { period: string; format: string; out: string }, cmd: Command) => {
+      const { compileReports, REPORT_FORMATS } = await import('../../services/report/report.service.js');
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       if (!/^\d{4}$/.test(o.period))
         throw new AppError('usage', 'bad period', {

@@ -2,13 +2,8 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Lang } from '../../core/model/kinds.js';
 import { readConfig } from '../../config/config.js';
-import { buildServer, serverOptionsOf } from '../../server/app.js';
-import { createMailer } from '../../services/notices/mailer.js';
-import { openDatabase, type Database } from '../../services/database.js';
-import { listReportVersions, publishReport } from '../../services/report/publish.service.js';
-import { initDatabase } from '../../services/data/init.service.js';
-import { prepareDatabase } from '../../services/data/reference-data.service.js';
-import { readStatus, type DatabaseStatus } from '../../services/data/status.service.js';
+import type { Database } from '../../services/database.js';
+import type { DatabaseStatus } from '../../services/data/status.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 
@@ -31,6 +26,12 @@ export function registerStart(program: Command, lang: Lang, io: Io): void {
       ),
     )
     .action(async (o: { serve: boolean }, cmd: Command) => {
+      const { buildServer, serverOptionsOf } = await import('../../server/app.js');
+      const { createMailer } = await import('../../services/notices/mailer.js');
+      const { openDatabase } = await import('../../services/database.js');
+      const { initDatabase } = await import('../../services/data/init.service.js');
+      const { prepareDatabase } = await import('../../services/data/reference-data.service.js');
+      const { readStatus } = await import('../../services/data/status.service.js');
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const config = readConfig();
       const database = openDatabase(opts.db ?? config.databaseUrl);
@@ -93,6 +94,7 @@ export function registerStart(program: Command, lang: Lang, io: Io): void {
     .command('status')
     .description(t(lang, 'muestra lo que contiene la base de datos', 'show what the database holds'))
     .action(async (_o: unknown, cmd: Command) => {
+      const { readStatus } = await import('../../services/data/status.service.js');
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const status = await withDatabase(opts, readStatus);
       if (opts.json) io.out(JSON.stringify(status, null, 2));
@@ -105,6 +107,7 @@ export function registerStart(program: Command, lang: Lang, io: Io): void {
  * both languages) are published in the background, so the public finds them. Needs Chromium.
  */
 async function publishSeedReport(database: Database, lang: Lang, io: Io): Promise<void> {
+  const { listReportVersions, publishReport } = await import('../../services/report/publish.service.js');
   try {
     const published = await database.db.selectFrom('publication').select('period_year').execute();
     for (const { period_year: year } of published) {

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import { ROLES, type Role } from '../../core/model/access.js';
 import type { Lang } from '../../core/model/kinds.js';
-import { createUser } from '../../services/accounts/auth.service.js';
 import { withDatabase, type GlobalOptions } from '../context.js';
 import { t, type Io } from '../output.js';
 
@@ -32,6 +31,7 @@ export function registerUser(program: Command, lang: Lang, io: Io): void {
     .option('--password <password>', t(lang, 'contraseña (12 a 128 caracteres)', 'password (12 to 128 characters)'))
     .action(
       async (o: { email: string; name: string; role: Role; institution?: string; password?: string }, cmd: Command) => {
+        const { createUser } = await import('../../services/accounts/auth.service.js');
         const opts = cmd.optsWithGlobals<GlobalOptions>();
         const password = o.password ?? generatePassword();
         const r = await withDatabase(opts, (db) =>

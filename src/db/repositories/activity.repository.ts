@@ -97,14 +97,65 @@ export async function readActivities(
   }));
 }
 
-/** Writes activities of one period (parents first); unchanged ones are left untouched. */
+/** Rows per multi-row insert: 500 activities × 20 columns stays under both engines' parameter limits. */
+const ACTIVITY_BATCH = 500;
+const LINK_BATCH = 2000;
+
+/** The rows of an activity's link tables, in its order. */
+function linkRows(a: Activity) {
+  return {
+    activity_coa: a.coursesOfAction.map((c, position) => ({ activity_id: a.id, coa_code: c, position })),
+    activity_place: a.places.map((p, position) => ({ activity_id: a.id, place_code: p, position })),
+    activity_date: a.dates.map((d, position) => ({
+      activity_id: a.id,
+      position,
+      start_date: d.start,
+      end_date: d.end,
+    })),
+    activity_item: a.items.map((t, position) => ({ activity_id: a.id, position, text_es: t.es, text_en: t.en })),
+    activity_evidence: a.evidence.map((url, position) => ({ activity_id: a.id, position, url })),
+  };
+}
+type Links = ReturnType<typeof linkRows>;
+
+function activityRow(a: Activity, period: number, version: number): Row<'activity'> {
+  return {
+    id: a.id,
+    period_year: period,
+    kind: a.kind,
+    institution_code: a.institution,
+    parent_id: a.parent,
+    sort_order: a.order,
+    label: a.label,
+    list: a.list,
+    title_es: a.title.es,
+    title_en: a.title.en,
+    summary_es: a.summary?.es ?? null,
+    summary_en: a.summary?.en ?? null,
+    women: a.women,
+    men: a.men,
+    not_recorded: a.notRecorded,
+    quantity: a.quantity,
+    unit: a.unit,
+    measures: stableStringify(a.measures),
+    attributes: stableStringify(a.attributes),
+    version,
+  };
+}
+
+/**
+ * Writes activities of one period (parents first); unchanged ones are left untouched. Only activities
+ * whose id is already stored are read back and compared; new ones are written by multi-row inserts
+ * (500 activities, 2,000 link rows a statement, so the same few statements serve the whole import),
+ * their links in bulk. `onProgress` hears how many of the activities are done.
+ */
 export async function writeActivities(
   db: Kysely<DB>,
   period: number,
   activities: readonly Activity[],
+  onProgress?: (done: number, total: number) => void,
 ): Promise<WriteCounts> {
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
-  const existing = new Map((await readActivities(db, { ids: activities.map((a) => a.id) })).map((a) => [a.id, a]));
   const versions = new Map<string, number>();
   for (const part of chunk(
     activities.map((a) => a.id),
@@ -112,78 +163,63 @@ export async function writeActivities(
   ))
     for (const r of await db.selectFrom('activity').select(['id', 'version']).where('id', 'in', part).execute())
       versions.set(r.id, r.version);
+  const existing =
+    versions.size === 0
+      ? new Map<string, Activity>()
+      : new Map((await readActivities(db, { ids: [...versions.keys()] })).map((a) => [a.id, a]));
+  let done = 0;
+  const fresh: Activity[] = [];
+  const flush = async () => {
+    if (fresh.length === 0) return;
+    await db
+      .insertInto('activity')
+      .values(fresh.map((a) => activityRow(a, period, 1)))
+      .execute();
+    const links: Links = {
+      activity_coa: [],
+      activity_place: [],
+      activity_date: [],
+      activity_item: [],
+      activity_evidence: [],
+    };
+    for (const a of fresh) {
+      const l = linkRows(a);
+      for (const k of Object.keys(links) as (keyof Links)[]) (links[k] as unknown[]).push(...l[k]);
+    }
+    const q = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    for (const [table, rows] of Object.entries(links))
+      for (const part of chunk(rows as Record<string, unknown>[], LINK_BATCH))
+        await q.insertInto(table).values(part).execute();
+    counts.created += fresh.length;
+    done += fresh.length;
+    fresh.length = 0;
+    onProgress?.(done, activities.length);
+  };
   for (const a of parentsFirst(activities)) {
     const prior = existing.get(a.id);
-    const normalized = normalizeActivity(a);
-    if (prior && stableStringify(prior) === stableStringify(normalized)) {
+    if (!prior) {
+      // Parents come first, so a parent is in an earlier batch or in this one.
+      fresh.push(a);
+      if (fresh.length >= ACTIVITY_BATCH) await flush();
+      continue;
+    }
+    done += 1;
+    if (stableStringify(prior) === stableStringify(normalizeActivity(a))) {
       counts.unchanged += 1;
       continue;
     }
-    const row: Row<'activity'> = {
-      id: a.id,
-      period_year: period,
-      kind: a.kind,
-      institution_code: a.institution,
-      parent_id: a.parent,
-      sort_order: a.order,
-      label: a.label,
-      list: a.list,
-      title_es: a.title.es,
-      title_en: a.title.en,
-      summary_es: a.summary?.es ?? null,
-      summary_en: a.summary?.en ?? null,
-      women: a.women,
-      men: a.men,
-      not_recorded: a.notRecorded,
-      quantity: a.quantity,
-      unit: a.unit,
-      measures: stableStringify(a.measures),
-      attributes: stableStringify(a.attributes),
-      version: (versions.get(a.id) ?? 0) + 1,
-    };
-    if (prior) {
-      await db.updateTable('activity').set(row).where('id', '=', a.id).execute();
-      counts.updated += 1;
-    } else {
-      await db.insertInto('activity').values(row).execute();
-      counts.created += 1;
-    }
-    await replaceLinks(
-      db,
-      'activity_coa',
-      'activity_id',
-      a.id,
-      a.coursesOfAction.map((c, position) => ({ activity_id: a.id, coa_code: c, position })),
-    );
-    await replaceLinks(
-      db,
-      'activity_place',
-      'activity_id',
-      a.id,
-      a.places.map((p, position) => ({ activity_id: a.id, place_code: p, position })),
-    );
-    await replaceLinks(
-      db,
-      'activity_date',
-      'activity_id',
-      a.id,
-      a.dates.map((d, position) => ({ activity_id: a.id, position, start_date: d.start, end_date: d.end })),
-    );
-    await replaceLinks(
-      db,
-      'activity_item',
-      'activity_id',
-      a.id,
-      a.items.map((t, position) => ({ activity_id: a.id, position, text_es: t.es, text_en: t.en })),
-    );
-    await replaceLinks(
-      db,
-      'activity_evidence',
-      'activity_id',
-      a.id,
-      a.evidence.map((url, position) => ({ activity_id: a.id, position, url })),
-    );
+    await flush(); // a new parent of this record is written first
+    await db
+      .updateTable('activity')
+      .set(activityRow(a, period, (versions.get(a.id) ?? 0) + 1))
+      .where('id', '=', a.id)
+      .execute();
+    counts.updated += 1;
+    const l = linkRows(a);
+    for (const table of Object.keys(l) as (keyof Links)[])
+      await replaceLinks(db, table, 'activity_id', a.id, l[table] as DB[typeof table][]);
   }
+  await flush();
   return counts;
 }
 

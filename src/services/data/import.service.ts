@@ -50,6 +50,7 @@ export async function importFiles(
   database: Database,
   files: readonly InputFile[],
   progress: Progress = () => {},
+  onRows?: (done: number, total: number) => void,
 ): Promise<ImportSummary> {
   const problems: InputProblem[] = [];
   const parsed: Parsed[] = [];
@@ -95,6 +96,8 @@ export async function importFiles(
       periods: [],
       total: emptyCounts(),
     };
+    const totalRows = periods.reduce((n, p) => n + p.data.activities.length, 0);
+    let rowsBefore = 0;
     for (const p of parsed)
       if (p.kind === 'plan') summary.plan = addCounts(summary.plan ?? emptyCounts(), await writePlan(trx, p.data));
     // One write per year, all files together: a record may have its parent in another file.
@@ -106,14 +109,13 @@ export async function importFiles(
       const row = full.map((f) => f.data).reduce<PeriodRow | null>((acc, f) => (acc ? overlayPeriodRow(acc, f) : f), null);
       if (row) counts = addCounts(counts, await writePeriodRow(trx, row));
       else await ensurePeriod(trx, year);
+      const records = entries.flatMap((p) => p.data.activities);
+      const before = rowsBefore;
       counts = addCounts(
         counts,
-        await writeActivities(
-          trx,
-          year,
-          entries.flatMap((p) => p.data.activities),
-        ),
+        await writeActivities(trx, year, records, onRows && ((done) => onRows(before + done, totalRows))),
       );
+      rowsBefore += records.length;
       for (const p of full) counts = addCounts(counts, await writePeriodContent(trx, p.data));
       summary.periods.push({ year, counts });
     }

@@ -64,6 +64,14 @@ interface Cached {
 const cache = new WeakMap<Kysely<DB>, Cached>();
 
 /**
+ * The key of what the public sees: it changes whenever an approval, a publication or an import may
+ * change a public page (one small query; the public routes' ETags are made from it).
+ */
+export function publishedDataKey(database: Pick<Database, 'db'>): Promise<string> {
+  return readPublicKey(database.db);
+}
+
+/**
  * The published data, built once per key: when an approval, a publication or an import changes the
  * key, `public_activity` is rebuilt (once, whoever asks first) and the small tables are read again.
  */

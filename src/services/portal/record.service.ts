@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors.js';
+import type { ActivityKind } from '../../core/model/kinds.js';
 import type { LocalizedText } from '../../core/schemas/common.schema.js';
 import type { Activity } from '../../core/schemas/period.schema.js';
 import type { Database } from '../../db/create-db.js';
@@ -91,6 +92,69 @@ export async function readPublicRecord(database: Database, id: string) {
       total: total(c),
       quantity: c.quantity,
       unit: c.unit,
+    })),
+  };
+}
+
+/** The most records one page of the public list holds. */
+export const MAX_RECORDS_PAGE = 200;
+
+export interface RecordListQuery {
+  period?: number;
+  kind?: string;
+  institution?: string;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * One page of the published records, in document order (period, then the document's order), with the
+ * number of records the filters select. Reads that page only (`public_activity` joined to `activity`).
+ */
+export async function listPublicRecords(database: Database, q: RecordListQuery) {
+  const data = await loadPublishedData(database);
+  const limit = Math.min(Math.max(q.limit, 1), MAX_RECORDS_PAGE);
+  const offset = Math.max(q.offset, 0);
+  let base = database.db.selectFrom('public_activity as p').innerJoin('activity as a', 'a.id', 'p.activity_id');
+  if (q.period !== undefined) base = base.where('p.period_year', '=', q.period);
+  if (q.kind !== undefined) base = base.where('a.kind', '=', q.kind);
+  if (q.institution !== undefined) base = base.where('a.institution_code', '=', q.institution);
+  const [count, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst(),
+    base
+      .select([
+        'a.id',
+        'a.period_year',
+        'a.kind',
+        'a.institution_code',
+        'a.title_es',
+        'a.title_en',
+        'a.women',
+        'a.men',
+        'a.not_recorded',
+      ])
+      .orderBy('a.period_year')
+      .orderBy('a.sort_order')
+      .orderBy('a.id')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+  ]);
+  return {
+    total: Number(count?.n ?? 0),
+    offset,
+    limit,
+    items: rows.map((r) => ({
+      id: r.id,
+      period: r.period_year,
+      kind: r.kind as ActivityKind,
+      institution: r.institution_code,
+      ministry: data.ministryOf(r.institution_code),
+      title: { es: r.title_es, en: r.title_en },
+      women: r.women,
+      men: r.men,
+      notRecorded: r.not_recorded,
+      total: total({ women: r.women, men: r.men, notRecorded: r.not_recorded }),
     })),
   };
 }

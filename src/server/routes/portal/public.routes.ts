@@ -1,4 +1,5 @@
-import type { FastifyReply } from 'fastify';
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   downloadAllXlsx,
@@ -25,6 +26,8 @@ import {
   readStatesGeoJson,
   type PivotQuery,
 } from '../../../services/portal/portal.service.js';
+import { publishedDataKey } from '../../../services/portal/published-data.js';
+import { listPublicRecords } from '../../../services/portal/record.service.js';
 import type { App, ServerOptions } from '../../server-context.js';
 import { errorSchema } from '../../errors.js';
 import {
@@ -42,7 +45,9 @@ import {
   overviewSchema,
   periodQuery,
   pivotSchema,
+  recordListSchema,
   recordSchema,
+  recordsQuery,
   reportingStatusSchema,
   reportListSchema,
   yearParams,
@@ -71,6 +76,85 @@ function pivotQueryOf(q: z.infer<typeof explorerQuery>): PivotQuery {
   return { rows, columns, measure, filters };
 }
 
+/** Whether an If-None-Match header names this entity tag (weak comparison, RFC 9110 §13.1.2). */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === bare;
+  });
+}
+
+/** JSON answers kept per entity tag: at most this many, each at most `CACHE_ENTRY_BYTES` long. */
+const CACHE_ENTRIES = 512;
+const CACHE_ENTRY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Conditional GET for the reads of the published data: a weak ETag made from the published data's key
+ * (which every approval, publication and import changes) and the URL, and `Cache-Control: no-cache`
+ * (a cache may keep the answer but asks again each time). A matching If-None-Match gets 304 before the
+ * handler reads anything; answers other than 200 lose both headers. JSON answers are also kept in
+ * memory under their tag, so a repeated read costs one small query (the key): a new key is a new tag,
+ * and the answers of older keys age out of the bounded map; concurrent requests for an answer being
+ * computed wait for it.
+ */
+function conditional(options: ServerOptions) {
+  const answers = new Map<string, string>();
+  // Requests for an answer being computed wait for it rather than computing it again.
+  const computing = new Map<string, { done: Promise<void>; resolve: () => void }>();
+  const tagOf = new WeakMap<FastifyRequest, string>();
+  return {
+    preHandler: async (req: FastifyRequest, reply: FastifyReply) => {
+      const key = await publishedDataKey(options.database);
+      const hash = createHash('sha256').update(key).update('\0').update(req.url).digest('base64url');
+      const etag = `W/"${hash.slice(0, 32)}"`;
+      void reply.header('etag', etag).header('cache-control', 'public, no-cache');
+      if (matchesEtag(req.headers['if-none-match'], etag)) return reply.code(304).send();
+      const other = computing.get(etag);
+      if (other) await other.done;
+      const kept = answers.get(etag);
+      if (kept !== undefined) return reply.header('content-type', 'application/json; charset=utf-8').send(kept);
+      if (!other) {
+        let resolve = () => {};
+        const done = new Promise<void>((r) => (resolve = r));
+        computing.set(etag, { done, resolve });
+        tagOf.set(req, etag);
+      }
+    },
+    onResponse: (req: FastifyRequest, _reply: FastifyReply, next: () => void) => {
+      const etag = tagOf.get(req);
+      if (etag !== undefined) {
+        computing.get(etag)?.resolve();
+        computing.delete(etag);
+      }
+      next();
+    },
+    onSend: async (_req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      if (reply.statusCode !== 200 && reply.statusCode !== 304) {
+        reply.removeHeader('etag');
+        reply.removeHeader('cache-control');
+        return payload;
+      }
+      const etag = reply.getHeader('etag');
+      const type = reply.getHeader('content-type');
+      if (
+        reply.statusCode === 200 &&
+        typeof etag === 'string' &&
+        typeof payload === 'string' &&
+        typeof type === 'string' &&
+        type.startsWith('application/json') &&
+        payload.length <= CACHE_ENTRY_BYTES &&
+        !answers.has(etag)
+      ) {
+        if (answers.size >= CACHE_ENTRIES) answers.delete(answers.keys().next().value!);
+        answers.set(etag, payload);
+      }
+      return payload;
+    },
+  };
+}
+
 /**
  * The public portal's API: published data only (records of published periods whose ministry's
  * submission is approved), aggregated, without personal data. Every route is open to everyone.
@@ -78,11 +162,13 @@ function pivotQueryOf(q: z.infer<typeof explorerQuery>): PivotQuery {
 export function registerPublicRoutes(app: App, options: ServerOptions): void {
   const { database } = options;
   const config = { access: 'public' as const };
+  const cached = conditional(options);
 
   app.get(
     '/api/public/overview',
     {
       config,
+      ...cached,
       schema: {
         tags: [TAG],
         summary:
@@ -98,6 +184,7 @@ export function registerPublicRoutes(app: App, options: ServerOptions): void {
     '/api/public/indicators',
     {
       config,
+      ...cached,
       schema: {
         tags: [TAG],
         summary: 'Every indicator of the plan (also those without data) with value and status per published period',
@@ -112,6 +199,7 @@ export function registerPublicRoutes(app: App, options: ServerOptions): void {
     '/api/public/indicators/:code',
     {
       config,
+      ...cached,
       schema: {
         tags: [TAG],
         summary: 'One indicator: definition, calculation with its inputs and records, history, UN parity comparison',
@@ -124,9 +212,29 @@ export function registerPublicRoutes(app: App, options: ServerOptions): void {
   );
 
   app.get(
+    '/api/public/records',
+    {
+      config,
+      ...cached,
+      schema: {
+        tags: [TAG],
+        summary:
+          'The published records, one page at a time (limit ≤ 200, offset), in document order, with the number the filters select',
+        querystring: recordsQuery,
+        response: { 200: recordListSchema, 400: errorSchema, 404: errorSchema },
+      },
+    },
+    async (req) => {
+      const { lang: _lang, ...q } = req.query;
+      return listPublicRecords(database, q);
+    },
+  );
+
+  app.get(
     '/api/public/records/:id',
     {
       config,
+      ...cached,
       schema: {
         tags: [TAG],
         summary: 'One published record with its parent and sub-activities (404 when not published)',
@@ -142,6 +250,7 @@ export function registerPublicRoutes(app: App, options: ServerOptions): void {
     '/api/public/explorer',
     {
       config,
+      ...cached,
       schema: {
         tags: [TAG],
         summary:
@@ -157,6 +266,7 @@ export function registerPublicRoutes(app: App, options: ServerOptions): void {
     '/api/public/explorer/dimensions',
     {
       config,
+      ...cached,
       schema: {
         tags: [TAG],
         summary: 'The values of every explorer dimension, with labels in Spanish and English',
@@ -172,6 +282,7 @@ export function registerPublicRoutes(app: App, options: ServerOptions): void {
       `/api/public/explorer.${format}`,
       {
         config,
+        ...cached,
         schema: {
           tags: [TAG],
           summary: `The same pivot as /api/public/explorer (same query) as ${format.toUpperCase()}`,
@@ -187,6 +298,7 @@ export function registerPublicRoutes(app: App, options: ServerOptions): void {
     '/api/public/map',
     {
       config,
+      ...cached,
       schema: {
         tags: [TAG],
         summary: 'A metric per federal entity for a published period: count and rate per 100,000 women (INEGI 2020)',
@@ -221,6 +333,7 @@ export function registerPublicRoutes(app: App, options: ServerOptions): void {
     '/api/public/status',
     {
       config,
+      ...cached,
       schema: {
         tags: [TAG],
         summary: 'Reporting status: which courses of action and indicators have published data, per period',
@@ -269,6 +382,7 @@ export function registerPublicRoutes(app: App, options: ServerOptions): void {
     '/api/public/data',
     {
       config,
+      ...cached,
       schema: {
         tags: [TAG],
         summary: 'Catalogue of the open data: datasets, their fields and the published periods',
@@ -283,6 +397,7 @@ export function registerPublicRoutes(app: App, options: ServerOptions): void {
     '/api/public/data/:file',
     {
       config,
+      ...cached,
       schema: {
         tags: [TAG],
         summary:
@@ -306,6 +421,7 @@ export function registerPublicRoutes(app: App, options: ServerOptions): void {
     '/api/public/data/periods/:year',
     {
       config,
+      ...cached,
       schema: {
         tags: [TAG],
         summary:

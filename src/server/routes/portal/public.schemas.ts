@@ -176,6 +176,34 @@ export const indicatorDetailSchema = z.object({
   records: z.array(z.object({ id: z.string(), period: z.number(), title: localized })),
 });
 
+export const recordsQuery = z.strictObject({
+  period: year.optional(),
+  kind: z.enum(ACTIVITY_KINDS).optional(),
+  institution: code.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  lang: langField,
+});
+export const recordListSchema = z.object({
+  total: z.number(),
+  offset: z.number(),
+  limit: z.number(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      period: z.number(),
+      kind: z.enum(ACTIVITY_KINDS),
+      institution: z.string(),
+      ministry: z.string(),
+      title: localized,
+      women: num,
+      men: num,
+      notRecorded: num,
+      total: num,
+    }),
+  ),
+});
+
 const counts = { women: num, men: num, notRecorded: num, total: num, quantity: num, unit: z.string().nullable() };
 export const recordSchema = z.object({
   id: z.string(),
@@ -304,6 +332,7 @@ export type IndicatorSummary = z.infer<typeof indicatorSummarySchema>;
 export type IndicatorList = z.infer<typeof indicatorListSchema>;
 export type IndicatorDetail = z.infer<typeof indicatorDetailSchema>;
 export type PublicRecord = z.infer<typeof recordSchema>;
+export type RecordList = z.infer<typeof recordListSchema>;
 export type Pivot = z.infer<typeof pivotSchema>;
 export type PublicMap = z.infer<typeof mapSchema>;
 export type Dimensions = z.infer<typeof dimensionsSchema>;
