@@ -97,7 +97,7 @@ function generated(seed: PeriodFile, year: number, size: number): PeriodFile {
   const json = <T>(x: T): T => JSON.parse(rename(JSON.stringify(x))) as T;
   return {
     ...seed,
-    period: { year, opens: shiftN(seed.period.opens), deadline: shiftN(seed.period.deadline) },
+    period: { year, opens: shiftN(seed.period.opens ?? null), deadline: shiftN(seed.period.deadline ?? null) },
     activities,
     narratives: seed.narratives.map((n) => ({ ...json(n), id: `${n.id}${tag}` })),
     tables: seed.tables.map((t) => ({ ...json(t), id: `${t.id}${tag}` })),
