@@ -125,6 +125,13 @@ const MATRIX: Record<string, Row> = {
   'GET /api/public/overview': publicRow('/api/public/overview', 'condition'),
   'GET /api/public/indicators': publicRow('/api/public/indicators'),
   'GET /api/public/indicators/:code': publicRow('/api/public/indicators/4.1.1'),
+  'GET /api/public/records': {
+    access: 'public',
+    scope: 'all',
+    request: () => ({ url: `/api/public/records?period=${OPEN_YEAR}&limit=200` }),
+    // The list holds the case's record exactly when it is published, whoever asks.
+    check: (c, body) => (body.includes(`"${c.record.id}"`) === c.published ? null : `record ${c.record.id} listed`),
+  },
   'GET /api/public/records/:id': {
     access: 'public',
     scope: 'all',
