@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -37,7 +37,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
           stream: options.logger.stream ?? process.stderr,
         }
       : false,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1_048_576,
     // A hop count is valid for Fastify (proxy-addr) though its types list only booleans and addresses.
     trustProxy: (options.trustProxy ?? false) as boolean | string,
