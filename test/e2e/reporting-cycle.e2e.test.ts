@@ -400,6 +400,8 @@ describe.skipIf(!HAS_CHROMIUM).each(testEngines())('reporting cycle in the brows
       await screenshot(page, 'es-activity-record-history');
 
       await submissionAction(page, 'Volver a enviar');
+      // Another status ("Se …") may come first while the checks run: wait for this one.
+      await page.getByText('Se volvió a enviar a revisión.').waitFor();
       expect(await page.getByText('Se volvió a enviar a revisión.').count()).toBe(1);
       await page.close();
       await sedenaSeesNothingOfSemar('resubmitted');
