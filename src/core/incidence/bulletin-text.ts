@@ -1,43 +1,10 @@
 /** The words of the monthly bulletin, in Spanish and English. */
 import type { Lang } from '../model/kinds.js';
 import type { Missing } from './figures.js';
+import { MONTH_NAMES, MONTH_SHORT } from '../i18n/months.js';
 import type { IncidenceKind } from './vocabulary.js';
 
-export const MONTH_NAMES: Record<Lang, readonly string[]> = {
-  es: [
-    'enero',
-    'febrero',
-    'marzo',
-    'abril',
-    'mayo',
-    'junio',
-    'julio',
-    'agosto',
-    'septiembre',
-    'octubre',
-    'noviembre',
-    'diciembre',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-
-export const MONTH_SHORT: Record<Lang, readonly string[]> = {
-  es: ['Ene', 'Feb', 'Mar', 'Abr', 'May', 'Jun', 'Jul', 'Ago', 'Sep', 'Oct', 'Nov', 'Dic'],
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-};
+export { MONTH_NAMES, MONTH_SHORT };
 
 /** "17 de enero de 2022" / "January 17, 2022". */
 export function formatLongDate(iso: string, lang: Lang): string {

@@ -3,37 +3,7 @@
  * and English. Pure; numbers never pass through here (they are figures, see activity-text.ts).
  */
 import type { Lang } from '../../model/kinds.js';
-
-const MONTHS: Record<Lang, readonly string[]> = {
-  es: [
-    'enero',
-    'febrero',
-    'marzo',
-    'abril',
-    'mayo',
-    'junio',
-    'julio',
-    'agosto',
-    'septiembre',
-    'octubre',
-    'noviembre',
-    'diciembre',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
+import { MONTH_NAMES as MONTHS } from '../../i18n/months.js';
 
 interface Ymd {
   y: number;

@@ -1,5 +1,6 @@
 /** Texts of the incidence pages (the monthly reports on violence against women), in Spanish and English. */
 import type { Lang } from '../../i18n/index.js';
+import { MONTH_NAMES as MONTHS } from '../../../core/i18n/months.js';
 
 const es = {
   nav: 'Incidencia',
@@ -159,37 +160,6 @@ export function showsIncidence(me: { role: string; institution: string | null })
 export function fill(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 }
-
-const MONTHS: Record<Lang, string[]> = {
-  es: [
-    'enero',
-    'febrero',
-    'marzo',
-    'abril',
-    'mayo',
-    'junio',
-    'julio',
-    'agosto',
-    'septiembre',
-    'octubre',
-    'noviembre',
-    'diciembre',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
 
 /** "2021-12" → "diciembre de 2021" / "December 2021". */
 export function monthLabel(month: string, lang: Lang): string {
