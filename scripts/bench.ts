@@ -4,6 +4,7 @@
  * into 2023) at 2,000 and 100,000 records (1,000,000 with --million), on SQLite and PostgreSQL.
  *   npm run bench -- [--sizes 2000,100000] [--million] [--engines sqlite,postgres] [--seconds 10]
  *                    [--pg postgres://postgres@127.0.0.1:5432/postgres]
+ *                    [--steps import,figures,check,report,public] [--keep]
  * Prints a Markdown table (docs/performance.md keeps one); asserts nothing.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -35,6 +36,10 @@ const engines = arg('engines', 'sqlite,postgres').split(',') as ('sqlite' | 'pos
 const seconds = Number(arg('seconds', '10'));
 const pgAdmin = arg('pg', process.env.NAP1325_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const YEAR = 2023;
+/** Which measures to take (all by default): import, figures, check, report, public. */
+const steps = new Set(arg('steps', 'import,figures,check,report,public').split(','));
+/** Keep the databases (a SQLite file's path, a PostgreSQL database's name are printed) for profiling. */
+const keep = process.argv.includes('--keep');
 
 interface Row {
   engine: string;
@@ -362,16 +367,18 @@ async function benchOne(engine: 'sqlite' | 'postgres', size: number, dir: string
   const n = period.activities.length;
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
   await database.close();
-  const rawS = await rawInsert(engine, url, period.activities, YEAR + 1);
-  const ratio = n / importS / (n / rawS);
-  record({
-    ...base,
-    measure: 'import (rows/s, vs raw prepared inserts)',
-    value: `${Math.round(n / importS)} rows/s (${importS.toFixed(1)} s) vs ${Math.round(n / rawS)}`,
-    limit: '≥ 0.30 × raw',
-    ratio,
-    ok: engine === 'sqlite' ? ratio >= 0.3 : null,
-  });
+  if (steps.has('import')) {
+    const rawS = await rawInsert(engine, url, period.activities, YEAR + 1);
+    const ratio = n / importS / (n / rawS);
+    record({
+      ...base,
+      measure: 'import (rows/s, vs raw prepared inserts)',
+      value: `${Math.round(n / importS)} rows/s (${importS.toFixed(1)} s) vs ${Math.round(n / rawS)}`,
+      limit: '≥ 0.30 × raw',
+      ratio,
+      ok: engine === 'sqlite' ? ratio >= 0.3 : null,
+    });
+  }
   if (size >= 1_000_000)
     record({
       ...base,
@@ -385,7 +392,7 @@ async function benchOne(engine: 'sqlite' | 'postgres', size: number, dir: string
   await approveAndPublish(database, YEAR);
   // One figure: the product's SQL source against the same hand-written SQL.
   const source = createSqlSource(database.db, database.engine);
-  for (const f of FIGURES) {
+  for (const f of steps.has('figures') ? FIGURES : []) {
     const c = compileExpression(f.name);
     if (!c.ok) throw new Error(`${f.name}: ${JSON.stringify(c.errors)}`);
     let productValue: unknown;
@@ -407,6 +414,14 @@ async function benchOne(engine: 'sqlite' | 'postgres', size: number, dir: string
   }
   await database.close();
   // check --period and the report, as the CLI runs them.
+  if (steps.has('check')) benchCheck(base, url, size);
+  if (steps.has('report')) benchReport(base, url, size, dir);
+  if (steps.has('public')) await benchPublic(base, url, n, helloRps);
+  if (keep) console.error(`kept: ${url}`);
+  else await dropDatabase(engine, url);
+}
+
+function benchCheck(base: { engine: string; size: number }, url: string, size: number) {
   const check = timedCli(['--db', url, '--lang', 'en', 'check', '--period', String(YEAR), '--json']);
   const checkLimit = size >= 1_000_000 ? 60 : 10;
   record({
@@ -417,6 +432,9 @@ async function benchOne(engine: 'sqlite' | 'postgres', size: number, dir: string
     ratio: check.seconds / checkLimit,
     ok: size >= 100_000 ? check.seconds <= checkLimit && (size < 1_000_000 || check.rssMb <= 1024) : null,
   });
+}
+
+function benchReport(base: { engine: string; size: number }, url: string, size: number, dir: string) {
   const out = mkdtempSync(join(dir, 'report-'));
   const report = timedCli([
     '--db',
@@ -439,7 +457,15 @@ async function benchOne(engine: 'sqlite' | 'postgres', size: number, dir: string
     ratio: report.seconds / 10,
     ok: size === 100_000 ? report.seconds <= 10 : null,
   });
-  // Public endpoints against a bare Fastify hello-world, measured just before.
+}
+
+/** Public endpoints against a bare Fastify hello-world, measured just before. */
+async function benchPublic(
+  base: { engine: string; size: number },
+  url: string,
+  n: number,
+  helloRps: () => Promise<number>,
+) {
   const port = 3900 + Math.floor(Math.random() * 90);
   const server = await startServer(['product', url, String(port)]);
   try {
@@ -478,7 +504,6 @@ async function benchOne(engine: 'sqlite' | 'postgres', size: number, dir: string
   } finally {
     server.kill();
   }
-  await dropDatabase(engine, url);
 }
 
 async function main() {
@@ -511,7 +536,7 @@ async function main() {
     for (const size of sizes) for (const engine of engines) await benchOne(engine, size, dir, helloRps);
   } finally {
     hello.kill();
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
   const after = spawnSync('uptime', { encoding: 'utf8' }).stdout.trim();
   console.log(

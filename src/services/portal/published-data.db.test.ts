@@ -54,6 +54,31 @@ describe.each(testEngines())('published records follow approvals and imports on 
     expect(await publicIds()).toEqual((await publishedActivityRows(t)).map((r) => r.id).sort());
   });
 
+  it('a record is public only while every ancestor is, whatever institution holds it', async () => {
+    // SSPC's records under a SEDENA record, two levels deep: they leave with their SEDENA ancestor.
+    const child = makeActivity({ id: 'sspc-2022-under-sedena', institution: 'SSPC', parent: 'sedena-2022-cicompaz' });
+    const grandchild = makeActivity({ id: 'sspc-2022-under-sedena-b', institution: 'SSPC', parent: child.id });
+    await importFiles(t, [
+      jsonFile('nested.json', {
+        format: 'nap1325/period@1',
+        plan: 'mx-nap1325',
+        period: { year: 2022 },
+        activities: [child, grandchild],
+      }),
+    ]);
+    await loadPublishedData(t);
+    expect(await publicIds()).toEqual(expect.arrayContaining([child.id, grandchild.id]));
+    await setState('SEDENA', 2022, 'draft');
+    await loadPublishedData(t);
+    const ids = await publicIds();
+    expect(ids).not.toContain(child.id);
+    expect(ids).not.toContain(grandchild.id);
+    expect(ids.some((id) => id.startsWith('sspc-2022'))).toBe(true);
+    await setState('SEDENA', 2022, 'approved');
+    await loadPublishedData(t);
+    expect(await publicIds()).toEqual(expect.arrayContaining([child.id, grandchild.id]));
+  });
+
   it('an import that changes published data is seen by the next public read', async () => {
     const before = await loadPublishedData(t);
     const added = makeActivity({
