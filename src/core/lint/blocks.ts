@@ -115,7 +115,29 @@ export function withoutPageFurniture(lines: readonly SourceLine[]): SourceLine[]
     seen.set(key(lines[i]!.text), (seen.get(key(lines[i]!.text)) ?? new Set()).add(lines[i]!.page!));
   const furniture = new Set([...seen].filter(([, p]) => p.size * 2 >= pages.size).map(([k]) => k));
   const drop = new Set([...new Set(edges)].filter((i) => furniture.has(key(lines[i]!.text))));
-  return lines.map((l, i) => (drop.has(i) ? { ...l, text: '' } : l));
+  const kept = lines.map((l, i) => (drop.has(i) ? { ...l, text: '' } : l));
+  return joinedAcrossPages(kept);
+}
+
+/**
+ * A sentence the page cut ("… May 23 to 25 and May" / "30 to June 1, 2022, …") goes on: the blank
+ * lines between the last text of a page and the first text of the next are left out when the page
+ * ends without closing its sentence and the next one starts in lower case or with a number.
+ */
+function joinedAcrossPages(lines: readonly SourceLine[]): SourceLine[] {
+  const skip = new Set<number>();
+  let last = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.text.trim() === '') continue;
+    const prev = lines[last];
+    if (prev && prev.page !== lines[i]!.page) {
+      const open = !/[.:;!?)»"”]\s*$/.test(prev.text) && !cellsOf(prev.text);
+      const goesOn = /^\s*[\p{Ll}\d]/u.test(lines[i]!.text) && !startsItem(lines[i]!.text) && !cellsOf(lines[i]!.text);
+      if (open && goesOn) for (let k = last + 1; k < i; k++) skip.add(k);
+    }
+    last = i;
+  }
+  return skip.size === 0 ? [...lines] : lines.filter((_, k) => !skip.has(k));
 }
 
 /** A wrapped cell of a layout table, or a blank: followed, before any other text, by a table line. */

@@ -62,18 +62,22 @@ export function checkCallouts(blocks: readonly Block[], file: string): LintFindi
 const REFERENCE =
   /(?:resolution|resolución|res\.|no\.|núm\.|número|number|nº|article|artículo|code|código|page|página|p\.|pp\.|law|ley|decree|decreto|iso|sdg|ods)\s*$/i;
 
+/** "R E S O L U C I Ó N" (letter-spaced capitals, as a PDF's text layer gives them) as "RESOLUCIÓN". */
+const unspaced = (t: string) => t.replace(/(?<=(?:^|\s)\p{L})\s(?=\p{L}(?:\s|$))/gu, '');
+
 /** Numbers of four digits or more printed without separators (when the document uses them), and numbers half in words. */
 export function checkNumberFormat(blocks: readonly Block[], file: string): LintFinding[] {
   const numbers = blocks.flatMap((b) => findNumbers(b.text).map((n) => ({ n, b })));
   const usesSeparators = numbers.some(({ n }) => n.kind === 'digits' && n.text.includes(','));
   const out: LintFinding[] = [];
+  let previous = '';
   for (const b of blocks) {
     const found = findNumbers(b.text);
-    const bare = usesSeparators
-      ? found.filter(
-          (n) => n.unseparated && !isYear(n) && !REFERENCE.test(b.text.slice(Math.max(0, n.start - 14), n.start)),
-        )
-      : [];
+    // What stands before a number, across the block's start ("…DE LA RESOLUCIÓN" / "1325 (2000) …" on a
+    // cover whose title is a heading of its own), letter-spaced capitals read as words.
+    const before = (n: { start: number }) => unspaced(`${previous} ${b.text.slice(0, n.start)}`).slice(-24);
+    const bare = usesSeparators ? found.filter((n) => n.unseparated && !isYear(n) && !REFERENCE.test(before(n))) : [];
+    previous = b.text;
     if (bare.length > 0)
       out.push({
         check: 'number-format',

@@ -192,3 +192,60 @@ describe('lint finds', () => {
     expect(checks('SEMAR distributes equally the vacancies: 74 trainings, of which 37 were women.')).toEqual([]);
   });
 });
+
+describe('a paged document (PDF text layer)', () => {
+  /** Pages of lines, with a running header and a "Page N of M" footer as a PDF prints them. */
+  const paged = (pages: string[][]) =>
+    lintText({
+      file: 'draft.pdf',
+      lines: pages.flatMap((body, k) =>
+        ['Report of Activities', '', ...body, '', '', `Page ${k + 1} of ${pages.length}`].map((text, i) => ({
+          text,
+          page: k + 1,
+          line: i + 1,
+        })),
+      ),
+    }).findings;
+  const filler = ['A paragraph that closes its sentence.'];
+
+  it('reads a sentence the page cut as one sentence', () => {
+    const findings = paged([
+      filler,
+      ['Three workshops were given during the period from May 16 to 18, May 23 to 25 and May'],
+      ['30 to June 1, 2022, aimed at 90 people.'],
+      filler,
+    ]);
+    expect(findings.filter((f) => f.check === 'count-date-ranges')).toEqual([]);
+    // The same sentence closed on its page really gives two date ranges.
+    const cut = paged([
+      filler,
+      ['Three workshops were given from May 16 to 18 and May 23 to 25.'],
+      ['Another paragraph starts here.'],
+      filler,
+    ]);
+    expect(cut.map((f) => [f.check, f.stated, f.computed])).toContainEqual(['count-date-ranges', 3, 2]);
+  });
+
+  it('checks a table the page broke: the total row on the next page against the rows before it', () => {
+    const findings = paged([
+      filler,
+      ['Institution      Women      Men      Total', 'SEDENA      10      20      30', 'SEMAR      5      5      10'],
+      ['INMUJERES      1      2      3', 'TOTAL      16      28      44'],
+      filler,
+    ]);
+    const total = findings.find((f) => f.check === 'table-column-total');
+    expect(total).toMatchObject({ stated: 28, computed: 27, page: 3 });
+  });
+});
+
+describe('a cover title', () => {
+  it('reads the resolution number after a letter-spaced heading as a reference, not a number without separators', () => {
+    const text =
+      'P L A N N A C I O N A L D E L A R E S O L U C I Ó N\n1325 (2000) DEL CONSEJO DE SEGURIDAD\n\nSe capacitó a 1,200 personas y a 1500 más.';
+    expect(
+      lint(text)
+        .filter((f) => f.check === 'number-format')
+        .map((f) => f.stated),
+    ).toEqual([1500]);
+  });
+});
