@@ -54,7 +54,7 @@ export type {
   Provenance,
   RecordsResult,
 } from './source.js';
-export { DEFAULT_PROVENANCE_LIMIT } from './source.js';
+export { DEFAULT_PROVENANCE_LIMIT, memoizeSource } from './source.js';
 export { boundProvenance, createMemorySource, sumNumbers } from './memory-source.js';
 export type { EvaluateOptions } from './evaluate.js';
 export { evaluateExpression, ExpressionEvaluationError } from './evaluate.js';

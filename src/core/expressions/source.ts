@@ -95,3 +95,31 @@ export interface FigureValue {
   /** with bounded provenance: how many records the aggregates used together (full: recordIds.length) */
   recordCount?: number;
 }
+
+/** Result lists longer than this are not kept by `memoizeSource` (a million ids would fill the memory). */
+const MEMO_MAX_IDS = 10_000;
+
+/**
+ * A source that computes each distinct aggregate once (the same filter, field, period and provenance,
+ * wherever in a text it stands): the checker evaluates many claims that restate the same figures.
+ * Meant for one run over data that does not change meanwhile.
+ */
+export function memoizeSource(source: FigureSource): FigureSource {
+  const kept = new Map<string, Promise<AggregateResult>>();
+  const withoutSpans = (k: string, v: unknown) => (k === 'start' || k === 'end' ? undefined : v);
+  return {
+    aggregate(query) {
+      const key = JSON.stringify(query, withoutSpans);
+      const found = kept.get(key);
+      if (found) return found;
+      const result = source.aggregate(query);
+      kept.set(key, result);
+      result.then(
+        (r) => r.recordIds.length > MEMO_MAX_IDS && kept.delete(key),
+        () => kept.delete(key),
+      );
+      return result;
+    },
+    ...(source.records ? { records: source.records.bind(source) } : {}),
+  };
+}

@@ -126,7 +126,9 @@ async function evaluateText(
   year: number,
 ): Promise<number | null> {
   const compiled = compileExpression(text, input.catalog);
-  return compiled.ok ? (await evaluateExpression(compiled.ast, source, { period: year })).value : null;
+  return compiled.ok
+    ? (await evaluateExpression(compiled.ast, source, { period: year, provenance: 'none' })).value
+    : null;
 }
 
 /** Where a claim is stated: its quote, whitespace and bold markers aside. */

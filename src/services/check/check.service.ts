@@ -1,3 +1,4 @@
+import { memoizeSource } from '../../core/expressions/index.js';
 import { AppError } from '../../core/errors.js';
 import { fileProblem } from '../../core/i18n/schema-messages.js';
 import { parsePeriodFile } from '../../core/schemas/parse-bounded.js';
@@ -79,7 +80,8 @@ export async function checkData(
     const figures = await openFigures(draft);
     const out: Finding[] = [];
     for (const period of periods) {
-      const input = { plan: figures.plan, catalog: figures.catalog, period, source: figures.source };
+      // Claims restate the same figures many times: each distinct aggregate is computed once per run.
+      const input = { plan: figures.plan, catalog: figures.catalog, period, source: memoizeSource(figures.source) };
       out.push(...(await runChecks(input)));
       for (const a of await analyseClaims(input)) {
         claims.total += 1;

@@ -1,3 +1,4 @@
+import { refreshStatistics } from '../../db/statistics.js';
 import { bumpPublicVersion } from '../../db/repositories/public.repository.js';
 import { extname } from 'node:path';
 import { AppError, type InputProblem } from '../../core/errors.js';
@@ -86,7 +87,7 @@ export async function importFiles(
   if (problems.length > 0) throw refused(problems);
 
   progress({ es: 'Guardando', en: 'Saving' });
-  return database.db.transaction().execute(async (trx) => {
+  const summary = await database.db.transaction().execute(async (trx) => {
     const summary: ImportSummary = {
       files: parsed.map((p) => ({
         name: p.file,
@@ -127,7 +128,12 @@ export async function importFiles(
     if (summary.total.created + summary.total.updated > 0) await bumpPublicVersion(trx);
     return summary;
   });
+  if (summary.total.created + summary.total.updated >= LARGE_WRITE) await refreshStatistics(database);
+  return summary;
 }
+
+/** Rows written by one import beyond which the planner's statistics are refreshed. */
+const LARGE_WRITE = 5_000;
 
 type PeriodRow = Pick<PeriodFile, 'period' | 'source'>;
 
