@@ -35,27 +35,34 @@ export async function reorderNarrativeBlocks(
     const missing = rows.filter((r) => !sent.includes(r.id)).map((r) => r.id);
     const unknown = sent.filter((id) => !known.has(id));
     if (missing.length > 0 || unknown.length > 0 || new Set(sent).size !== sent.length)
-      throw new AppError('invalid_input', `order of ${section}: missing ${missing.join(',')} unknown ${unknown.join(',')}`, {
-        es: 'el orden no se guardó: envíe cada bloque de la sección una sola vez',
-        en: 'the order was not saved: send every block of the section once',
-        problems: [
-          ...missing.map((id) => ({
-            file: 'body',
-            where: '$.blocks',
-            field: 'blocks',
-            message: { es: `falta el bloque ${id} de la sección ${section}`, en: `block ${id} of section ${section} is missing` },
-          })),
-          ...unknown.map((id) => ({
-            file: 'body',
-            where: '$.blocks',
-            field: 'blocks',
-            message: {
-              es: `el bloque ${id} no está en la sección ${section} del periodo ${period}`,
-              en: `block ${id} is not in section ${section} of period ${period}`,
-            },
-          })),
-        ],
-      });
+      throw new AppError(
+        'invalid_input',
+        `order of ${section}: missing ${missing.join(',')} unknown ${unknown.join(',')}`,
+        {
+          es: 'el orden no se guardó: envíe cada bloque de la sección una sola vez',
+          en: 'the order was not saved: send every block of the section once',
+          problems: [
+            ...missing.map((id) => ({
+              file: 'body',
+              where: '$.blocks',
+              field: 'blocks',
+              message: {
+                es: `falta el bloque ${id} de la sección ${section}`,
+                en: `block ${id} of section ${section} is missing`,
+              },
+            })),
+            ...unknown.map((id) => ({
+              file: 'body',
+              where: '$.blocks',
+              field: 'blocks',
+              message: {
+                es: `el bloque ${id} no está en la sección ${section} del periodo ${period}`,
+                en: `block ${id} is not in section ${section} of period ${period}`,
+              },
+            })),
+          ],
+        },
+      );
     for (const s of sequence) {
       const current = rows.find((r) => r.id === s.id)!.version;
       if (current !== s.version)

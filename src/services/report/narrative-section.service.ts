@@ -74,7 +74,11 @@ export async function generatedSection(
   const places =
     codes.length === 0
       ? []
-      : await database.db.selectFrom('place').select(['code', 'name_es', 'name_en']).where('code', 'in', codes).execute();
+      : await database.db
+          .selectFrom('place')
+          .select(['code', 'name_es', 'name_en'])
+          .where('code', 'in', codes)
+          .execute();
   const coaOrder = coursesInOrder(plan);
   const institutionOrder = plan.institutions.map((i) => i.code);
   const byLang = {} as Record<Lang, Block[]>;
@@ -90,16 +94,16 @@ export async function generatedSection(
       },
       placeName: (code) => {
         const p = places.find((x) => x.code === code);
-        return (p && (lang === 'es' ? p.name_es : p.name_en)) ?? plan.places.find((x) => x.code === code)?.name[lang] ?? code;
+        return (
+          (p && (lang === 'es' ? p.name_es : p.name_en)) ?? plan.places.find((x) => x.code === code)?.name[lang] ?? code
+        );
       },
       descendants: tree.descendants,
     };
     byLang[lang] = await courseActivities(coa, uncovered, coaOrder, institutionOrder, ctx);
   }
   const paragraphOf = (blocks: Block[], id: string): string => {
-    const b = blocks.find(
-      (x) => x.kind === 'paragraph' && (x.id === `gen-${id}` || x.id === `coa-${coa}-see-${id}`),
-    );
+    const b = blocks.find((x) => x.kind === 'paragraph' && (x.id === `gen-${id}` || x.id === `coa-${coa}-see-${id}`));
     return b?.kind === 'paragraph' ? inlineText(b.parts) : '';
   };
   const tableOf = (blocks: Block[], id: string): GeneratedTable | null => {

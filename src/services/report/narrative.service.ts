@@ -333,7 +333,10 @@ export async function saveNarrativeBlock(
   const coordinator = requireCoordinator(actor);
   await requirePeriod(database, period);
   const figures = await openFigures(database);
-  const problems = [...validateInput(input, figures), ...(await activityProblems(database, figures, period, id, input))];
+  const problems = [
+    ...validateInput(input, figures),
+    ...(await activityProblems(database, figures, period, id, input)),
+  ];
   if (input.section.startsWith('coa:') && !figures.catalog.coursesOfAction.has(input.section.slice(4)))
     problems.push(problem('section', 'no hay tal línea de acción en el plan', 'the plan has no such course of action'));
   if (problems.length > 0)

@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, OPEN_YEAR, startWorkflowApp, type PersonKey, type Session } from '../../../../test/api-helpers.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../../test/test-db.js';
 import type { App } from '../../app.js';
-import type { NarrativeOrderDto, NarrativeOutlineDto, NarrativePreviewDto, StoredBlockDto } from './narrative.schemas.js';
+import type {
+  NarrativeOrderDto,
+  NarrativeOutlineDto,
+  NarrativePreviewDto,
+  StoredBlockDto,
+} from './narrative.schemas.js';
 
 const URL = `/api/reports/${OPEN_YEAR}/narrative`;
 const replacing = (over: Record<string, unknown> = {}) => ({
@@ -77,7 +82,11 @@ describe.each(testEngines())('replaced activities, roles and order of narrative 
       [{ role: 'introduces' }, 'activities', /introduces/],
     ];
     for (const [over, field, message] of cases) {
-      const r = await call(app, sessions.coordinator, { method: 'PUT', url: `${URL}/semar-block`, payload: replacing(over) });
+      const r = await call(app, sessions.coordinator, {
+        method: 'PUT',
+        url: `${URL}/semar-block`,
+        payload: replacing(over),
+      });
       expect(r.statusCode, JSON.stringify(over)).toBe(400);
       const p = problemsOf(r.body).find((x) => x.field === field);
       expect(p, JSON.stringify(problemsOf(r.body))).toBeDefined();
@@ -113,7 +122,9 @@ describe.each(testEngines())('replaced activities, roles and order of narrative 
       });
       expect(d.statusCode).toBe(200);
       const text = plain(d.body);
-      expect(text).toContain(lang === 'es' ? 'La Marina formó a 12 mujeres en su curso.' : 'The Navy trained 12 women in its course.');
+      expect(text).toContain(
+        lang === 'es' ? 'La Marina formó a 12 mujeres en su curso.' : 'The Navy trained 12 women in its course.',
+      );
       expect(text).not.toContain(generated[lang].slice(0, 60));
       // The other course of action's activity keeps its generated text.
       expect(text).toContain((await preview('coa:4.1')).activities[0]!.text[lang].slice(0, 60));
@@ -125,7 +136,10 @@ describe.each(testEngines())('replaced activities, roles and order of narrative 
       payload: replacing({ role: 'introduces', activities: [], version: 1 }),
     });
     expect(back.json<StoredBlockDto>()).toMatchObject({ role: 'introduces', version: 2 });
-    const d = await call(app, sessions.coordinator, { method: 'GET', url: `/api/reports/${OPEN_YEAR}/draft?lang=es&format=html` });
+    const d = await call(app, sessions.coordinator, {
+      method: 'GET',
+      url: `/api/reports/${OPEN_YEAR}/draft?lang=es&format=html`,
+    });
     expect(plain(d.body)).toContain(generated.es.slice(0, 60));
   }, 120_000);
 
@@ -134,11 +148,24 @@ describe.each(testEngines())('replaced activities, roles and order of narrative 
       call(app, sessions.coordinator, {
         method: 'PUT',
         url: `${URL}/${id}`,
-        payload: replacing({ role: 'introduces', activities: [], order, text: { es: `Texto ${id}.`, en: `Text ${id}.` }, figures: {} }),
+        payload: replacing({
+          role: 'introduces',
+          activities: [],
+          order,
+          text: { es: `Texto ${id}.`, en: `Text ${id}.` },
+          figures: {},
+        }),
       });
     expect((await intro('second-block', 5)).statusCode).toBe(200);
-    const order = (payload: unknown) => call(app, sessions.coordinator, { method: 'POST', url: `${URL}/order`, payload });
-    const stale = await order({ section: 'coa:4.2', blocks: [{ id: 'second-block', version: 1 }, { id: 'semar-block', version: 1 }] });
+    const order = (payload: Record<string, unknown>) =>
+      call(app, sessions.coordinator, { method: 'POST', url: `${URL}/order`, payload });
+    const stale = await order({
+      section: 'coa:4.2',
+      blocks: [
+        { id: 'second-block', version: 1 },
+        { id: 'semar-block', version: 1 },
+      ],
+    });
     expect(stale.statusCode).toBe(412);
     const partial = await order({ section: 'coa:4.2', blocks: [{ id: 'second-block', version: 1 }] });
     expect(partial.statusCode).toBe(400);
@@ -151,11 +178,23 @@ describe.each(testEngines())('replaced activities, roles and order of narrative 
       const r = await call(app, sessions[who], {
         method: 'POST',
         url: `${URL}/order`,
-        payload: { section: 'coa:4.2', blocks: [{ id: 'second-block', version: 1 }, { id: 'semar-block', version: 2 }] },
+        payload: {
+          section: 'coa:4.2',
+          blocks: [
+            { id: 'second-block', version: 1 },
+            { id: 'semar-block', version: 2 },
+          ],
+        },
       });
       expect(r.statusCode).toBe(403);
     }
-    const moved = await order({ section: 'coa:4.2', blocks: [{ id: 'second-block', version: 1 }, { id: 'semar-block', version: 2 }] });
+    const moved = await order({
+      section: 'coa:4.2',
+      blocks: [
+        { id: 'second-block', version: 1 },
+        { id: 'semar-block', version: 2 },
+      ],
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json<NarrativeOrderDto>().blocks.map((b) => [b.id, b.order, b.version])).toEqual([
       ['second-block', 1, 2],
@@ -170,7 +209,10 @@ describe.each(testEngines())('replaced activities, roles and order of narrative 
       .orderBy('seq')
       .execute();
     expect(audit.map((a) => a.entity_id)).toEqual(['second-block', 'semar-block']);
-    const d = await call(app, sessions.coordinator, { method: 'GET', url: `/api/reports/${OPEN_YEAR}/draft?lang=en&format=html` });
+    const d = await call(app, sessions.coordinator, {
+      method: 'GET',
+      url: `/api/reports/${OPEN_YEAR}/draft?lang=en&format=html`,
+    });
     const text = plain(d.body);
     expect(text.indexOf('Text second-block.')).toBeGreaterThan(-1);
     expect(text.indexOf('Text second-block.')).toBeLessThan(text.indexOf('The Navy trained 12 women'));
