@@ -141,7 +141,9 @@ describe.skipIf(!HAS_CHROMIUM)('the narrative editor in the browser', () => {
     await expect.poll(() => page.getByRole('status').last().textContent()).toContain('Bloque guardado (versión 2).');
     const replacing = await running.database.db.selectFrom('narrative_block').selectAll().executeTakeFirstOrThrow();
     expect(JSON.parse(replacing.activities)).toEqual(['semar-2023-naval-course']);
-    expect(await page.locator('.narrative-blocks li').first().textContent()).toContain('Sustituye 1 actividad');
+    await expect
+      .poll(() => page.locator('.narrative-blocks li').first().textContent())
+      .toContain('Sustituye 1 actividad');
 
     // A second block, an introduction, moved above the first with the keyboard.
     await page.getByRole('button', { name: 'Nuevo bloque' }).click();
@@ -203,6 +205,14 @@ describe.skipIf(!HAS_CHROMIUM)('the narrative editor in the browser', () => {
     const pageEn = await english.newPage();
     await open(pageEn, `${running.url}/en/app/report/${YEAR}/edit`);
     await pageEn.locator('.narrative-outline button', { hasText: /^4\.2 / }).click();
+    // The section opens on its first block (the introduction); the replacing block is opened from the list.
+    expect(await pageEn.getByLabel('English', { exact: true }).inputValue()).toBe(
+      'The armed forces trained personnel for peace missions.',
+    );
+    await pageEn.locator('.narrative-blocks button.block-open', { hasText: replacing.id }).click();
+    await expect
+      .poll(() => pageEn.locator('.narrative-blocks li', { hasText: replacing.id }).textContent())
+      .toContain('Replaces 1 activity');
     expect(await pageEn.getByLabel('English', { exact: true }).inputValue()).toBe('SEMAR trained {f1} women sailors.');
     await expect
       .poll(() => pageEn.getByTestId('preview').locator('article[lang="en"] .current').textContent())
