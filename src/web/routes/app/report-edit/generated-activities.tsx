@@ -28,7 +28,7 @@ export function GeneratedActivities(props: {
       <fieldset className="block-role">
         <legend>{t('narrativeEditor.role.legend')}</legend>
         {(['introduces', 'replaces'] as const).map((r) => (
-          <label key={r}>
+          <label key={r} className="check">
             <input
               type="radio"
               name="block-role"
@@ -57,7 +57,7 @@ export function GeneratedActivities(props: {
         <ul className="generated-list">
           {foreign.map((id) => (
             <li key={id}>
-              <label>
+              <label className="check">
                 <input type="checkbox" checked onChange={(e) => props.onToggle(id, e.target.checked)} /> {id}
               </label>
             </li>
@@ -81,7 +81,7 @@ function GeneratedItem(props: {
   return (
     <li className={by ? 'replaced' : undefined} data-activity={a.id}>
       {draft.role === 'replaces' ? (
-        <label>
+        <label className="check">
           <input
             type="checkbox"
             checked={draft.activities.includes(a.id)}
