@@ -4,10 +4,9 @@
  * period and course of action (a refusal names the id and writes nothing); the compiled draft prints the
  * block instead of the replaced activity's generated sentence; blocks are reordered in one audited step.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, OPEN_YEAR, startWorkflowApp, type PersonKey, type Session } from '../../../../test/api-helpers.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../../test/test-db.js';
-import type { App } from '../../app.js';
+import { describe, expect, it } from 'vitest';
+import { call, OPEN_YEAR, workflowAppFixture } from '../../../../test/api-helpers.js';
+import { testEngines } from '../../../../test/test-db.js';
 import type {
   NarrativeOrderDto,
   NarrativeOutlineDto,
@@ -34,20 +33,11 @@ const problemsOf = (body: string) => (JSON.parse(body) as { error: { problems: P
 const plain = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
 
 describe.each(testEngines())('replaced activities, roles and order of narrative blocks (%s)', (engine) => {
-  let t: TestDatabase;
-  let app: App;
-  let sessions: Record<PersonKey, Session>;
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    ({ app, sessions } = await startWorkflowApp(t));
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.dispose();
-  });
-  const blocks = () => t.db.selectFrom('narrative_block').selectAll().where('period_year', '=', OPEN_YEAR).execute();
+  const f = workflowAppFixture(engine);
+  const blocks = () =>
+    f.database.db.selectFrom('narrative_block').selectAll().where('period_year', '=', OPEN_YEAR).execute();
   const preview = async (section: string) => {
-    const r = await call(app, sessions.coordinator, {
+    const r = await call(f.app, f.sessions.coordinator, {
       method: 'POST',
       url: `${URL}/preview`,
       payload: { text: { es: '', en: '' }, figures: {}, section },
@@ -65,7 +55,7 @@ describe.each(testEngines())('replaced activities, roles and order of narrative 
     expect(a!.text.en).toMatch(/^SECRET-SEMAR naval course\. .*42 people \(12 women and 30 men\)/);
     expect((await preview('goal:4')).activities).toEqual([]);
     // Without a section, no generated text is computed.
-    const r = await call(app, sessions.coordinator, {
+    const r = await call(f.app, f.sessions.coordinator, {
       method: 'POST',
       url: `${URL}/preview`,
       payload: { text: { es: 'a', en: 'b' }, figures: {} },
@@ -82,7 +72,7 @@ describe.each(testEngines())('replaced activities, roles and order of narrative 
       [{ role: 'introduces' }, 'activities', /introduces/],
     ];
     for (const [over, field, message] of cases) {
-      const r = await call(app, sessions.coordinator, {
+      const r = await call(f.app, f.sessions.coordinator, {
         method: 'PUT',
         url: `${URL}/semar-block`,
         payload: replacing(over),
@@ -93,8 +83,13 @@ describe.each(testEngines())('replaced activities, roles and order of narrative 
       expect(p!.message.en).toMatch(message);
     }
     // An id of another period (the seed's 2022) is not in this period.
-    const [old] = await t.db.selectFrom('activity').select('id').where('period_year', '=', 2022).limit(1).execute();
-    const r = await call(app, sessions.coordinator, {
+    const [old] = await f.database.db
+      .selectFrom('activity')
+      .select('id')
+      .where('period_year', '=', 2022)
+      .limit(1)
+      .execute();
+    const r = await call(f.app, f.sessions.coordinator, {
       method: 'PUT',
       url: `${URL}/semar-block`,
       payload: replacing({ activities: [old!.id] }),
@@ -107,16 +102,20 @@ describe.each(testEngines())('replaced activities, roles and order of narrative 
   });
 
   it('saves a replacing block; the outline and preview say so; the draft prints the block and not the replaced sentence', async () => {
-    const r = await call(app, sessions.coordinator, { method: 'PUT', url: `${URL}/semar-block`, payload: replacing() });
+    const r = await call(f.app, f.sessions.coordinator, {
+      method: 'PUT',
+      url: `${URL}/semar-block`,
+      payload: replacing(),
+    });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json<StoredBlockDto>()).toMatchObject({ role: 'replaces', activities: ['semar-2023-hidden'], version: 1 });
-    const o = (await call(app, sessions.coordinator, { method: 'GET', url: URL })).json<NarrativeOutlineDto>();
+    const o = (await call(f.app, f.sessions.coordinator, { method: 'GET', url: URL })).json<NarrativeOutlineDto>();
     expect(o.blocks.map((b) => [b.id, b.role])).toEqual([['semar-block', 'replaces']]);
     const s = await preview('coa:4.2');
     expect(s.activities[0]!.coveredBy).toEqual([{ kind: 'block', id: 'semar-block' }]);
     const generated = s.activities[0]!.text;
     for (const lang of ['es', 'en'] as const) {
-      const d = await call(app, sessions.coordinator, {
+      const d = await call(f.app, f.sessions.coordinator, {
         method: 'GET',
         url: `/api/reports/${OPEN_YEAR}/draft?lang=${lang}&format=html`,
       });
@@ -130,13 +129,13 @@ describe.each(testEngines())('replaced activities, roles and order of narrative 
       expect(text).toContain((await preview('coa:4.1')).activities[0]!.text[lang].slice(0, 60));
     }
     // Back to an introduction: the activity's generated text returns to the draft.
-    const back = await call(app, sessions.coordinator, {
+    const back = await call(f.app, f.sessions.coordinator, {
       method: 'PUT',
       url: `${URL}/semar-block`,
       payload: replacing({ role: 'introduces', activities: [], version: 1 }),
     });
     expect(back.json<StoredBlockDto>()).toMatchObject({ role: 'introduces', version: 2 });
-    const d = await call(app, sessions.coordinator, {
+    const d = await call(f.app, f.sessions.coordinator, {
       method: 'GET',
       url: `/api/reports/${OPEN_YEAR}/draft?lang=es&format=html`,
     });
@@ -145,7 +144,7 @@ describe.each(testEngines())('replaced activities, roles and order of narrative 
 
   it('reorders a section’s blocks in one audited step; a stale version gets 412 and a partial list 400; nothing moves', async () => {
     const intro = (id: string, order: number) =>
-      call(app, sessions.coordinator, {
+      call(f.app, f.sessions.coordinator, {
         method: 'PUT',
         url: `${URL}/${id}`,
         payload: replacing({
@@ -158,7 +157,7 @@ describe.each(testEngines())('replaced activities, roles and order of narrative 
       });
     expect((await intro('second-block', 5)).statusCode).toBe(200);
     const order = (payload: Record<string, unknown>) =>
-      call(app, sessions.coordinator, { method: 'POST', url: `${URL}/order`, payload });
+      call(f.app, f.sessions.coordinator, { method: 'POST', url: `${URL}/order`, payload });
     const stale = await order({
       section: 'coa:4.2',
       blocks: [
@@ -175,7 +174,7 @@ describe.each(testEngines())('replaced activities, roles and order of narrative 
       ['semar-block', 1, 2],
     ]);
     for (const who of ['semarEditor', 'admin'] as const) {
-      const r = await call(app, sessions[who], {
+      const r = await call(f.app, f.sessions[who], {
         method: 'POST',
         url: `${URL}/order`,
         payload: {
@@ -200,16 +199,16 @@ describe.each(testEngines())('replaced activities, roles and order of narrative 
       ['second-block', 1, 2],
       ['semar-block', 5, 3],
     ]);
-    const o = (await call(app, sessions.coordinator, { method: 'GET', url: URL })).json<NarrativeOutlineDto>();
+    const o = (await call(f.app, f.sessions.coordinator, { method: 'GET', url: URL })).json<NarrativeOutlineDto>();
     expect(o.blocks.map((b) => b.id)).toEqual(['second-block', 'semar-block']);
-    const audit = await t.db
+    const audit = await f.database.db
       .selectFrom('audit_entry')
       .select(['action', 'entity_id'])
       .where('action', '=', 'narrative.reorder')
       .orderBy('seq')
       .execute();
     expect(audit.map((a) => a.entity_id)).toEqual(['second-block', 'semar-block']);
-    const d = await call(app, sessions.coordinator, {
+    const d = await call(f.app, f.sessions.coordinator, {
       method: 'GET',
       url: `/api/reports/${OPEN_YEAR}/draft?lang=en&format=html`,
     });

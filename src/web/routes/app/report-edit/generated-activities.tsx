@@ -19,7 +19,7 @@ export function GeneratedActivities(props: {
   onToggle: (id: string, checked: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const { generated, draft, lang } = props;
+  const { generated, draft } = props;
   const activities = generated?.activities ?? [];
   // Activities the block already names that the section no longer lists (imported narrative) stay visible.
   const foreign = draft.activities.filter((id) => !activities.some((a) => a.id === id));
