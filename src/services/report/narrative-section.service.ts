@@ -1,3 +1,4 @@
+import { ministryOf } from '../../core/model/access.js';
 import type { Lang } from '../../core/model/kinds.js';
 import type { PlanFile } from '../../core/schemas/plan.schema.js';
 import type { Block, Inline, TableCell } from '../../core/report/document.js';
@@ -30,6 +31,8 @@ export interface GeneratedActivity {
   title: { es: string; en: string };
   /** The course of action whose section prints the activity's full text (elsewhere: a cross-reference here). */
   home: string | null;
+  /** Whether its ministry's submission for the period is approved: only then does the published report print it. */
+  approved: boolean;
   /** Stored narrative blocks and tables that name the activity: their text stands in for the generated one. */
   coveredBy: { kind: 'block' | 'table'; id: string }[];
   text: { es: string; en: string };
@@ -79,6 +82,16 @@ export async function generatedSection(
           .select(['code', 'name_es', 'name_en'])
           .where('code', 'in', codes)
           .execute();
+  const approved = new Set(
+    (
+      await database.db
+        .selectFrom('submission')
+        .select('institution_code')
+        .where('period_year', '=', period)
+        .where('state', '=', 'approved')
+        .execute()
+    ).map((r) => r.institution_code),
+  );
   const coaOrder = coursesInOrder(plan);
   const institutionOrder = plan.institutions.map((i) => i.code);
   const byLang = {} as Record<Lang, Block[]>;
@@ -130,6 +143,7 @@ export async function generatedSection(
         institution: a.institution,
         title: a.title,
         home: homeCourse(a, coaOrder),
+        approved: approved.has(ministryOf(a.institution, figures.catalog.institutions)),
         coveredBy: namers.filter((n) => n.ids.includes(a.id)).map(({ kind, id }) => ({ kind, id })),
         text: { es: paragraphOf(byLang.es, a.id), en: paragraphOf(byLang.en, a.id) },
         table: es && en ? { es, en } : null,

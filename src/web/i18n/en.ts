@@ -976,6 +976,7 @@ export const en: Shape<typeof es> = {
       title_other: 'Text generated from the records ({{count}} activities)',
       none: 'The report generates no activity text in this section.',
       record: 'See the record',
+      notApproved: 'Submission not approved: only the draft prints it',
       replacedBy: 'Replaced by {{id}}',
     },
     picker: {

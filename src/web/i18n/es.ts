@@ -974,6 +974,7 @@ export const es = {
       title_other: 'Texto generado a partir de los registros ({{count}} actividades)',
       none: 'El informe no genera texto de actividades en esta sección.',
       record: 'Ver el registro',
+      notApproved: 'Envío sin aprobar: solo el borrador la imprime',
       replacedBy: 'Sustituido por {{id}}',
     },
     picker: {

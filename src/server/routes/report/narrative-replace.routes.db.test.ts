@@ -5,7 +5,7 @@
  * block instead of the replaced activity's generated sentence; blocks are reordered in one audited step.
  */
 import { describe, expect, it } from 'vitest';
-import { call, OPEN_YEAR, workflowAppFixture } from '../../../../test/api-helpers.js';
+import { call, forceState, OPEN_YEAR, workflowAppFixture } from '../../../../test/api-helpers.js';
 import { testEngines } from '../../../../test/test-db.js';
 import type {
   NarrativeOrderDto,
@@ -50,10 +50,14 @@ describe.each(testEngines())('replaced activities, roles and order of narrative 
     const s = await preview('coa:4.2');
     expect(s.activities.map((a) => a.id)).toEqual(['semar-2023-hidden']);
     const [a] = s.activities;
-    expect(a).toMatchObject({ institution: 'SEMAR', home: '4.2', coveredBy: [], table: null });
+    expect(a).toMatchObject({ institution: 'SEMAR', home: '4.2', coveredBy: [], table: null, approved: false });
     expect(a!.text.es).toMatch(/^SECRETO-SEMAR curso naval\. .*42 personas \(12 mujeres y 30 hombres\)/);
     expect(a!.text.en).toMatch(/^SECRET-SEMAR naval course\. .*42 people \(12 women and 30 men\)/);
     expect((await preview('goal:4')).activities).toEqual([]);
+    // Once SEMAR's submission is approved, the published report prints the activity too.
+    await forceState(f.database, 'SEMAR', OPEN_YEAR, 'approved');
+    expect((await preview('coa:4.2')).activities[0]!.approved).toBe(true);
+    await forceState(f.database, 'SEMAR', OPEN_YEAR, 'draft');
     // Without a section, no generated text is computed.
     const r = await call(f.app, f.sessions.coordinator, {
       method: 'POST',

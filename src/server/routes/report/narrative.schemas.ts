@@ -84,6 +84,7 @@ export const generatedSectionSchema = z.object({
       institution: z.string(),
       title: localized,
       home: z.string().nullable(),
+      approved: z.boolean(),
       coveredBy: z.array(z.object({ kind: z.enum(['block', 'table']), id: z.string() })),
       text: localized,
       table: z.object({ es: generatedTable, en: generatedTable }).nullable(),

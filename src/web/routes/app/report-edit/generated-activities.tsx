@@ -94,6 +94,7 @@ function GeneratedItem(props: {
       )}{' '}
       <Link to={`/${lang}/app/activities/${a.id}`}>{t('narrativeEditor.generated.record')}</Link>
       {by && <span className="badge">{t('narrativeEditor.generated.replacedBy', { id: by })}</span>}
+      {!a.approved && <span className="badge draft">{t('narrativeEditor.generated.notApproved')}</span>}
       <p className="generated-text">{a.text[lang]}</p>
       {a.table && <GeneratedTableView table={a.table[lang]} />}
     </li>
