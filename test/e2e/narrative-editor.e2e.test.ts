@@ -7,6 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeActivity } from '../factories.js';
+import { seriousViolations } from './axe.js';
 import {
   downloadWith,
   HAS_CHROMIUM,
@@ -201,7 +202,7 @@ describe.skipIf(!HAS_CHROMIUM)('the narrative editor in the browser', () => {
     }
     await context.close();
 
-    const english = await signInAs(browser, running.url, COORDINATOR, 'en');
+    const english = await signInAs(browser, running.url, COORDINATOR, 'en', { bypassCSP: true });
     const pageEn = await english.newPage();
     await open(pageEn, `${running.url}/en/app/report/${YEAR}/edit`);
     await pageEn.locator('.narrative-outline button', { hasText: /^4\.2 / }).click();
@@ -227,6 +228,8 @@ describe.skipIf(!HAS_CHROMIUM)('the narrative editor in the browser', () => {
       expect(await pageEn.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
       await screenshot(pageEn, `narrative-editor-en-${width}`);
     }
+    await pageEn.setViewportSize({ width: 1280, height: 900 });
+    expect(await seriousViolations(pageEn)).toEqual([]);
     await english.close();
   }, 300_000);
 });
