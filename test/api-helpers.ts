@@ -166,6 +166,41 @@ export async function startWorkflowApp(
   return { app, sessions, userIds };
 }
 
+/**
+ * A describe block's app on a seeded workflow database (one engine) with every person signed in:
+ * started before its tests, closed and disposed after them.
+ */
+export function workflowAppFixture(engine: Engine): {
+  readonly database: TestDatabase;
+  readonly app: App;
+  readonly sessions: Record<PersonKey, Session>;
+} {
+  let state: { database: TestDatabase; app: App; sessions: Record<PersonKey, Session> } | null = null;
+  beforeAll(async () => {
+    const database = await createTestDatabase(engine);
+    state = { database, ...(await startWorkflowApp(database)) };
+  });
+  afterAll(async () => {
+    await state?.app.close();
+    await state?.database.dispose();
+  });
+  const get = () => {
+    if (state === null) throw new Error('the workflow app is used before its beforeAll ran');
+    return state;
+  };
+  return {
+    get database() {
+      return get().database;
+    },
+    get app() {
+      return get().app;
+    },
+    get sessions() {
+      return get().sessions;
+    },
+  };
+}
+
 /** Sets a ministry's submission for a period to a state directly (test set-up, not the workflow). */
 export async function forceState(database: TestDatabase, ministry: string, year: number, state: string): Promise<void> {
   const ts = new Date().toISOString();

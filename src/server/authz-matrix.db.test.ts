@@ -205,6 +205,15 @@ const MATRIX: Record<string, Row> = {
       },
     }),
   },
+  'POST /api/reports/:period/narrative/order': {
+    access: ['coordinator'],
+    scope: 'role',
+    request: () => ({
+      url: '/api/reports/2031/narrative/order',
+      payload: { section: 'front', blocks: [{ id: 'matrix-block', version: 1 }] },
+    }),
+    expect: () => 404,
+  },
   'PUT /api/reports/:period/narrative/:id': {
     access: ['coordinator'],
     scope: 'role',

@@ -70,10 +70,18 @@ export async function startApp(
 }
 
 /** A browser context signed in through the sign-in page, as a person does it. */
-export async function signInAs(browser: Browser, base: string, person: Person, lang = 'es'): Promise<BrowserContext> {
+export async function signInAs(
+  browser: Browser,
+  base: string,
+  person: Person,
+  lang = 'es',
+  /** `bypassCSP` lets axe-core (an inline script) run in the pages. */
+  options: { bypassCSP?: boolean } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     locale: lang === 'es' ? 'es-MX' : 'en-US',
+    ...options,
   });
   // A loaded machine is slow, not broken: every wait is for a state, with room to reach it.
   context.setDefaultTimeout(90_000);

@@ -14,6 +14,7 @@ import {
 } from '../../db/repositories/narrative.repository.js';
 import { listPeriods } from '../../db/repositories/period.repository.js';
 import { openFigures, type Figures } from '../check/figure-context.js';
+import { generatedSection, type GeneratedSection } from './narrative-section.service.js';
 
 /**
  * The coordinator's narrative editor (issue 9 §2): the outline of a period's report, its narrative
@@ -39,10 +40,25 @@ export interface OutlineSection {
   activities: OutlineActivity[];
 }
 
+/**
+ * What a block does in its section: "introduces" (printed before the generated text; it names no
+ * activity) or "replaces" (printed instead of the generated text of the activities it names). It is
+ * not stored: a block that names activities replaces them.
+ */
+export type BlockRole = 'introduces' | 'replaces';
+
+export interface EditorBlock extends StoredNarrativeBlock {
+  role: BlockRole;
+}
+
+export const roleOf = (b: Pick<NarrativeBlock, 'activities'>): BlockRole =>
+  b.activities && b.activities.length > 0 ? 'replaces' : 'introduces';
+export const asEditorBlock = (b: StoredNarrativeBlock): EditorBlock => ({ ...b, role: roleOf(b) });
+
 export interface NarrativeOutline {
   period: number;
   sections: OutlineSection[];
-  blocks: StoredNarrativeBlock[];
+  blocks: EditorBlock[];
 }
 
 export interface NarrativeInput {
@@ -52,6 +68,8 @@ export interface NarrativeInput {
   text: { es: string; en: string };
   figures: Record<string, string>;
   activities?: string[];
+  /** Checked against `activities` when given: "replaces" needs at least one, "introduces" none. */
+  role?: BlockRole;
 }
 
 export type PreviewPart =
@@ -72,9 +90,11 @@ export interface FigurePreview {
 export interface NarrativePreview {
   figures: Record<string, FigurePreview>;
   text: Record<Lang, { missing: boolean; parts: PreviewPart[]; typedNumbers: string[] }>;
+  /** The generated text of the section named in the request, activity by activity (null when none was named). */
+  section: GeneratedSection | null;
 }
 
-function requireCoordinator(actor: Actor): NonNullable<Actor> {
+export function requireCoordinator(actor: Actor): NonNullable<Actor> {
   if (!actor) throw new AppError('unauthenticated', 'sign in first', { es: 'inicie sesión', en: 'sign in first' });
   if (actor.role !== 'coordinator')
     throw new AppError('forbidden', 'only the coordination writes the narrative', {
@@ -84,7 +104,7 @@ function requireCoordinator(actor: Actor): NonNullable<Actor> {
   return actor;
 }
 
-async function requirePeriod(database: Database, period: number): Promise<void> {
+export async function requirePeriod(database: Database, period: number): Promise<void> {
   const known = await listPeriods(database.db);
   if (!known.includes(period))
     throw new AppError('not_found', `period ${period} is not in the database`, {
@@ -124,7 +144,7 @@ export async function readNarrativeOutline(
     }
   }
   sections.push({ section: 'back', level: 'back', title: { es: 'Cierre', en: 'Closing' }, activities: [] });
-  return { period, sections, blocks: await readNarratives(database.db, period) };
+  return { period, sections, blocks: (await readNarratives(database.db, period)).map(asEditorBlock) };
 }
 
 /** Numbers typed into the text outside any {figure}: they are not linked to records. */
@@ -169,12 +189,81 @@ function validateInput(input: NarrativeInput, figures: Figures): InputProblem[] 
   return problems;
 }
 
+/**
+ * The activities a block replaces: each one newly named must be a root activity of the period linked
+ * to the block's course of action (one the block already named stays accepted while it is in the
+ * period); the role, when sent, must agree with the list.
+ */
+async function activityProblems(
+  database: Database,
+  figures: Figures,
+  period: number,
+  id: string,
+  input: NarrativeInput,
+): Promise<InputProblem[]> {
+  const problems: InputProblem[] = [];
+  const ids = input.activities ?? [];
+  if (input.role === 'replaces' && ids.length === 0)
+    problems.push(
+      problem(
+        'activities',
+        'un bloque que sustituye debe marcar al menos una actividad cuyo texto generado sustituye',
+        'a block that replaces must check at least one activity whose generated text it replaces',
+      ),
+    );
+  if (input.role === 'introduces' && ids.length > 0)
+    problems.push(
+      problem(
+        'activities',
+        'un bloque que introduce no sustituye ninguna actividad: desmárquelas o elija «sustituye»',
+        'a block that introduces replaces no activity: uncheck them or choose “replaces”',
+      ),
+    );
+  if (ids.length === 0) return problems;
+  const activities = await figures.activitiesOf(period);
+  const inPeriod = new Set(activities.map((a) => a.id));
+  const coa = input.section.startsWith('coa:') ? input.section.slice(4) : null;
+  const allowed = new Set(
+    activities.filter((a) => !a.parent && coa !== null && a.coursesOfAction.includes(coa)).map((a) => a.id),
+  );
+  const prior = await database.db
+    .selectFrom('narrative_block')
+    .select('activities')
+    .where('id', '=', id)
+    .where('period_year', '=', period)
+    .executeTakeFirst();
+  const before = new Set(prior ? (JSON.parse(prior.activities) as string[]) : []);
+  ids.forEach((a, i) => {
+    if (!inPeriod.has(a))
+      problems.push(
+        problem(
+          `activities.${i}`,
+          `la actividad ${a} no está en el periodo ${period}`,
+          `activity ${a} is not in period ${period}`,
+        ),
+      );
+    else if (!allowed.has(a) && !before.has(a))
+      problems.push(
+        problem(
+          `activities.${i}`,
+          coa === null
+            ? `la actividad ${a} no puede sustituirse en esta sección: solo las líneas de acción presentan actividades`
+            : `la actividad ${a} no es una actividad principal de la línea de acción ${coa} en el periodo ${period}`,
+          coa === null
+            ? `activity ${a} cannot be replaced in this section: only courses of action present activities`
+            : `activity ${a} is not a main activity of course of action ${coa} in period ${period}`,
+        ),
+      );
+  });
+  return problems;
+}
+
 /** Evaluates every figure of a block in the database and splits each language's text into parts. */
 export async function previewNarrative(
   database: Database,
   actor: Actor,
   period: number,
-  input: Pick<NarrativeInput, 'text' | 'figures'>,
+  input: Pick<NarrativeInput, 'text' | 'figures'> & { section?: string },
 ): Promise<NarrativePreview> {
   requireCoordinator(actor);
   await requirePeriod(database, period);
@@ -224,7 +313,8 @@ export async function previewNarrative(
     if (last < source.length) parts.push({ kind: 'text', text: source.slice(last) });
     text[lang] = { missing: source.trim() === '', parts, typedNumbers: typedNumbers(source) };
   }
-  return { figures: out, text };
+  const section = input.section ? await generatedSection(database, figures, period, input.section) : null;
+  return { figures: out, text, section };
 }
 
 /**
@@ -239,11 +329,14 @@ export async function saveNarrativeBlock(
   input: NarrativeInput,
   version: number,
   now = new Date(),
-): Promise<StoredNarrativeBlock> {
+): Promise<EditorBlock> {
   const coordinator = requireCoordinator(actor);
   await requirePeriod(database, period);
   const figures = await openFigures(database);
-  const problems = validateInput(input, figures);
+  const problems = [
+    ...validateInput(input, figures),
+    ...(await activityProblems(database, figures, period, id, input)),
+  ];
   if (input.section.startsWith('coa:') && !figures.catalog.coursesOfAction.has(input.section.slice(4)))
     problems.push(problem('section', 'no hay tal línea de acción en el plan', 'the plan has no such course of action'));
   if (problems.length > 0)
@@ -313,6 +406,6 @@ export async function saveNarrativeBlock(
       },
       now,
     );
-    return saved;
+    return asEditorBlock(saved);
   });
 }

@@ -4,11 +4,14 @@ import {
   readNarrativeOutline,
   saveNarrativeBlock,
 } from '../../../services/report/narrative.service.js';
+import { reorderNarrativeBlocks } from '../../../services/report/narrative-order.service.js';
 import { errorSchema } from '../../errors.js';
 import { expectedVersion, rejectInvalid, requireRole } from '../../guards.js';
 import type { App, ServerOptions } from '../../server-context.js';
 import {
   narrativeBlockParams,
+  narrativeOrderBody,
+  narrativeOrderSchema,
   narrativeOutlineSchema,
   narrativePeriodParams,
   narrativePreviewBody,
@@ -61,6 +64,33 @@ export function registerNarrativeRoutes(app: App, options: ServerOptions): void 
     async (req) => {
       rejectInvalid(req, { params: narrativePeriodParams, querystring: noQuery, body: narrativePreviewBody });
       return previewNarrative(database, requireRole(req, COORDINATOR), req.params.period, req.body);
+    },
+  );
+  app.post(
+    '/api/reports/:period/narrative/order',
+    {
+      config: { access: COORDINATOR },
+      attachValidation: true,
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Reorder a section’s narrative blocks: every block of the section in the new order with the version read (412 when one changed since)',
+        params: narrativePeriodParams,
+        querystring: noQuery,
+        body: narrativeOrderBody,
+        response: { 200: narrativeOrderSchema, 412: errorSchema, ...errors },
+      },
+    },
+    async (req) => {
+      rejectInvalid(req, { params: narrativePeriodParams, querystring: noQuery, body: narrativeOrderBody });
+      const blocks = await reorderNarrativeBlocks(
+        database,
+        requireRole(req, COORDINATOR),
+        req.params.period,
+        req.body.section,
+        req.body.blocks,
+      );
+      return { blocks };
     },
   );
   app.put(

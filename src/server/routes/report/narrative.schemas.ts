@@ -20,10 +20,26 @@ export const narrativeSaveBody = z.strictObject({
   text: editText,
   figures: editFigures.default({}),
   activities: z.array(idSchema).max(2_000).optional(),
+  /** "replaces" needs at least one activity, "introduces" none; not stored (a block naming activities replaces them). */
+  role: z.enum(['introduces', 'replaces']).optional(),
   version: z.number().int().nonnegative().optional(),
 });
 
-export const narrativePreviewBody = z.strictObject({ text: editText, figures: editFigures.default({}) });
+export const narrativePreviewBody = z.strictObject({
+  text: editText,
+  figures: editFigures.default({}),
+  /** A section whose generated text the answer also gives, activity by activity. */
+  section: sectionSchema.optional(),
+});
+
+/** Every block of a section in the new order, each with the version the editor read. */
+export const narrativeOrderBody = z.strictObject({
+  section: sectionSchema,
+  blocks: z
+    .array(z.strictObject({ id: idSchema, version: z.number().int().nonnegative() }))
+    .min(1)
+    .max(500),
+});
 
 export const storedBlockSchema = z.object({
   id: z.string(),
@@ -35,6 +51,7 @@ export const storedBlockSchema = z.object({
   text: localized,
   figures: z.record(z.string(), z.string()),
   activities: z.array(z.string()).optional(),
+  role: z.enum(['introduces', 'replaces']),
   version: z.number(),
 });
 
@@ -49,6 +66,30 @@ export const narrativeOutlineSchema = z.object({
     }),
   ),
   blocks: z.array(storedBlockSchema),
+});
+
+const generatedTable = z.object({
+  title: z.string(),
+  columns: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+  total: z.array(z.string()).nullable(),
+});
+
+/** A course of action's text generated from the records, activity by activity, as the report prints it when no block covers it. */
+export const generatedSectionSchema = z.object({
+  section: z.string(),
+  activities: z.array(
+    z.object({
+      id: z.string(),
+      institution: z.string(),
+      title: localized,
+      home: z.string().nullable(),
+      approved: z.boolean(),
+      coveredBy: z.array(z.object({ kind: z.enum(['block', 'table']), id: z.string() })),
+      text: localized,
+      table: z.object({ es: generatedTable, en: generatedTable }).nullable(),
+    }),
+  ),
 });
 
 const previewPart = z.union([
@@ -74,9 +115,15 @@ export const narrativePreviewSchema = z.object({
     es: z.object({ missing: z.boolean(), parts: z.array(previewPart), typedNumbers: z.array(z.string()) }),
     en: z.object({ missing: z.boolean(), parts: z.array(previewPart), typedNumbers: z.array(z.string()) }),
   }),
+  section: generatedSectionSchema.nullable(),
 });
+
+export const narrativeOrderSchema = z.object({ blocks: z.array(storedBlockSchema) });
 
 export type NarrativeOutlineDto = z.infer<typeof narrativeOutlineSchema>;
 export type StoredBlockDto = z.infer<typeof storedBlockSchema>;
 export type NarrativePreviewDto = z.infer<typeof narrativePreviewSchema>;
 export type NarrativeSaveBody = z.input<typeof narrativeSaveBody>;
+export type GeneratedSectionDto = z.infer<typeof generatedSectionSchema>;
+export type NarrativeOrderDto = z.infer<typeof narrativeOrderSchema>;
+export type NarrativeOrderBody = z.input<typeof narrativeOrderBody>;
