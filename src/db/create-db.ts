@@ -74,6 +74,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-checker': m0008,
 };
 
+/** The migrations this version knows, in the order they are applied (a restored backup must have exactly these). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
+
 class StaticProvider implements MigrationProvider {
   getMigrations(): Promise<Record<string, Migration>> {
     return Promise.resolve(MIGRATIONS);

@@ -209,3 +209,35 @@ export async function readAudit(
     .limit(filter.limit ?? 200)
     .execute();
 }
+
+/**
+ * What can be checked of the chain without its key: consecutive sequence numbers, each entry linked to
+ * the previous one's hash, and the head row at the last entry. It does not prove that no entry was
+ * rewritten (only the keyed hashes of `verifyAuditChain` do).
+ */
+export async function verifyAuditLinks(
+  db: Kysely<DB>,
+): Promise<{ intact: boolean; brokenAt: number | null; entries: number; head: { seq: number; hash: string } }> {
+  const head = await readAuditHead(db);
+  let prev = GENESIS;
+  let expected = 1;
+  for (;;) {
+    const page = await db
+      .selectFrom('audit_entry')
+      .select(['seq', 'prev_hash', 'hash'])
+      .where('seq', '>=', expected)
+      .orderBy('seq')
+      .limit(2000)
+      .execute();
+    for (const r of page) {
+      if (r.seq !== expected || r.prev_hash !== prev)
+        return { intact: false, brokenAt: expected, entries: expected - 1, head: { seq: head.seq, hash: head.hash } };
+      prev = r.hash;
+      expected += 1;
+    }
+    if (page.length < 2000) break;
+  }
+  const entries = expected - 1;
+  const intact = head.seq === entries && head.hash === prev;
+  return { intact, brokenAt: intact ? null : entries + 1, entries, head: { seq: head.seq, hash: head.hash } };
+}
