@@ -1,14 +1,5 @@
-/** Child process for the backup test: backs up the database at the URL given to the file given, printing the result. */
-import { openDatabase } from '../src/db/create-db.js';
-import { prepareAudit } from '../src/services/audit/audit-key.service.js';
-import { backupDatabase } from '../src/services/data/backup.service.js';
+/** Child process for the backup test: `nap1325 --db URL backup --out FILE --json`, as an operator runs it. */
+import { runCli } from '../src/cli/main.js';
 
 const [url, out] = process.argv.slice(2) as [string, string];
-const database = openDatabase(url);
-try {
-  await prepareAudit(database);
-  const r = await backupDatabase(database, url, { out });
-  process.stdout.write(`${JSON.stringify(r)}\n`);
-} finally {
-  await database.close();
-}
+process.exitCode = await runCli(['--db', url, 'backup', '--out', out, '--json']);

@@ -108,7 +108,16 @@ function anchorMac(key: Buffer, a: Omit<Anchor, 'mac'>): string {
 
 /** Records the current head as an anchor in the database; returns it (the caller may keep copies elsewhere). */
 export async function insertAnchor(db: Kysely<DB>, reason: string, now: Date = new Date()): Promise<Anchor> {
-  const head = await readAuditHead(db);
+  // A write first, not a read: it locks the head until the anchor is in (PostgreSQL: against concurrent
+  // appends; SQLite: the transaction takes the write lock at once, waiting for another process's writer
+  // instead of failing with SQLITE_BUSY when it would upgrade a read).
+  const head = await db
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb.ref('seq') }))
+    .where('id', '=', 1)
+    .returningAll()
+    .executeTakeFirst();
+  if (!head) throw new AppError('database', 'the audit trail has no head row (migration 0003 missing)');
   const key = keyOf(head.chain_id);
   const a = { chain: head.chain_id!, seq: head.seq, hash: head.hash, at: now.toISOString(), reason };
   const anchor = { ...a, mac: anchorMac(key, a) };

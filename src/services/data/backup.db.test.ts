@@ -100,7 +100,9 @@ describe.each(testEngines())('backup and restore (%s)', (engine) => {
     expect(child.code).toBe(0);
     // The application went on writing while the backup was made.
     expect(during).toBeGreaterThan(0);
-    manifest = (JSON.parse(child.out) as { manifest: BackupManifest }).manifest;
+    const printed = JSON.parse(child.out) as { manifest: BackupManifest; keyFile: string | null };
+    expect(printed.keyFile).toMatch(/nap1325-audit\.key$/);
+    manifest = printed.manifest;
   }, 120_000);
 
   it('restores every record acknowledged before the backup started; verified and equal to the manifest', async () => {
@@ -170,7 +172,7 @@ describe.each(testEngines())('backup and restore (%s)', (engine) => {
   it('refuses a restore whose row counts differ from the manifest, and leaves the target empty', async () => {
     const copy = fileName('copy');
     writeFileSync(copy, readFileSync(backup));
-    const wrong = { ...manifest, counts: { ...manifest.counts, activity: manifest.counts.activity + 1 } };
+    const wrong = { ...manifest, counts: { ...manifest.counts, activity: manifest.counts.activity! + 1 } };
     writeFileSync(manifestPathOf(copy), JSON.stringify(wrong));
     const target = await emptyTarget(engine);
     try {
