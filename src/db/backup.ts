@@ -77,7 +77,7 @@ async function countsOf(query: (text: string) => Promise<Record<string, unknown>
     counts,
     head: {
       seq: Number(head?.seq ?? 0),
-      hash: String(head?.hash ?? ''),
+      hash: typeof head?.hash === 'string' ? head.hash : '',
       chainId: (head?.chain_id as string | null | undefined) ?? null,
     },
     migrations,
@@ -96,18 +96,15 @@ export function contentsOf(db: Kysely<DB>): Promise<BackupContents> {
  */
 export async function withPostgresSnapshot<T>(
   url: string,
-  use: (snapshot: string, contents: BackupContents, serverMajor: number) => Promise<T>,
+  use: (snapshot: string, contents: BackupContents) => Promise<T>,
 ): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query('begin transaction isolation level repeatable read read only');
-    const snapshot = String((await client.query('select pg_export_snapshot() as s')).rows[0].s);
-    const serverMajor = Math.floor(
-      Number((await client.query('show server_version_num')).rows[0].server_version_num) / 10_000,
-    );
+    const snapshot = (await client.query<{ s: string }>('select pg_export_snapshot() as s')).rows[0]!.s;
     const contents = await countsOf(async (text) => (await client.query(text)).rows as Record<string, unknown>[]);
-    const out = await use(snapshot, contents, serverMajor);
+    const out = await use(snapshot, contents);
     await client.query('commit');
     return out;
   } finally {

@@ -333,7 +333,8 @@ async function checkAudit(database: Database, manifest: BackupManifest): Promise
     await prepareAudit(database);
   } catch (e) {
     if (!isAppError(e) || e.code !== 'usage') throw e;
-    keyProblem = { es: String(e.details.es ?? e.message), en: String(e.details.en ?? e.message) };
+    const said = (v: unknown) => (typeof v === 'string' ? v : e.message);
+    keyProblem = { es: said(e.details.es), en: said(e.details.en) };
   }
   if (keyProblem === null) {
     const report = await verifyAuditChain(database.db, [manifest.audit.anchor]);
