@@ -412,13 +412,22 @@ async function restoreSqlite(source: string, targetUrl: string, manifest: Backup
   const target = resolve(targetUrl.startsWith('sqlite:') ? targetUrl.slice('sqlite:'.length) : targetUrl);
   if (targetUrl === ':memory:') throw usage('no se restaura en memoria', 'cannot restore into memory');
   if (existsSync(target)) {
-    const existing = openDatabase(target);
+    let tables: string[];
     try {
-      const tables = await occupiedTables(existing);
-      if (tables.length > 0) refuseOccupied(target, tables);
-    } finally {
-      await existing.close();
+      const existing = openDatabase(target);
+      try {
+        tables = await occupiedTables(existing);
+      } finally {
+        await existing.close();
+      }
+    } catch (e) {
+      const m = e instanceof Error ? e.message : String(e);
+      throw usage(
+        `${target} existe y no es una base de datos SQLite que se pueda leer (${m}): indique otra ruta`,
+        `${target} exists and is not a readable SQLite database (${m}): name another path`,
+      );
     }
+    if (tables.length > 0) refuseOccupied(target, tables);
     if (existsSync(`${target}-wal`))
       throw usage(
         `${target} está abierta por otro proceso (existe ${target}-wal): detenga el servidor antes de restaurar`,
