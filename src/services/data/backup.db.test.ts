@@ -16,6 +16,7 @@ import { codeOf } from '../../../test/outcome.js';
 import { createTestDatabase, testEngines } from '../../../test/test-db.js';
 import { openDatabase, type Database, type Engine } from '../../db/create-db.js';
 import { createActivity } from '../reporting/activity-write.service.js';
+import { prepareDatabase } from './reference-data.service.js';
 import { backupDatabase, manifestPathOf, restoreDatabase, type BackupManifest } from './backup.service.js';
 
 const CHILD = new URL('../../../test/backup-child.ts', import.meta.url).pathname;
@@ -193,6 +194,25 @@ describe.each(testEngines())('backup and restore (%s)', (engine) => {
       details: { en: expect.stringContaining('is not empty (activity') as unknown },
     });
     if (state !== null) expect(await stateOf(engine, fixture.database.url)).toBe(state);
+  });
+
+  it('takes a prepared database without data as a SQLite target; PostgreSQL needs one without tables', async () => {
+    const target = await createTestDatabase(engine);
+    await prepareDatabase(target);
+    await target.close();
+    if (engine === 'sqlite') {
+      const r = await restoreDatabase(backup, target.url);
+      expect(r.manifest.counts.activity).toBeGreaterThan(before.length);
+      await withOpen(target.url, async (d) => {
+        const n = await d.db.selectFrom('activity').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        expect(Number(n.n)).toBe(manifest.counts.activity);
+      });
+    } else
+      await expect(restoreDatabase(backup, target.url)).rejects.toMatchObject({
+        code: 'usage',
+        details: { en: expect.stringContaining('is not empty (activity') as unknown },
+      });
+    await target.dispose();
   });
 
   it('refuses to overwrite an existing backup without --force, and replaces it with it', async () => {
