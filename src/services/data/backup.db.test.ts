@@ -242,11 +242,19 @@ describe.each(testEngines())('backup and restore (%s)', (engine) => {
   });
 
   if (engine === 'postgres')
-    it('names pg_dump when it is missing, before writing anything', async () => {
+    it('names pg_dump when it is missing or older than the server, before writing anything', async () => {
       const out = fileName('dump');
       await expect(
         backupDatabase(fixture.database, fixture.database.url, { out, pgBin: '/nonexistent' }),
       ).rejects.toMatchObject({ code: 'usage', details: { en: expect.stringContaining('pg_dump') as unknown } });
+      expect(existsSync(out)).toBe(false);
+      // A pg_dump older than the server (a stand-in that only states its version) is refused by version.
+      const bin = mkdtempSync(join(dir, 'old-pg-'));
+      writeFileSync(join(bin, 'pg_dump'), '#!/bin/sh\necho "pg_dump (PostgreSQL) 9.6.24"\n', { mode: 0o755 });
+      await expect(backupDatabase(fixture.database, fixture.database.url, { out, pgBin: bin })).rejects.toMatchObject({
+        code: 'usage',
+        details: { en: expect.stringMatching(/^pg_dump 9 is older than the PostgreSQL server \d+/) as unknown },
+      });
       expect(existsSync(out)).toBe(false);
     });
 });
