@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ConfigError, readConfig } from '../config/config.js';
 import { isAppError } from '../core/errors.js';
 import type { Lang } from '../core/model/kinds.js';
+import { registerBackup } from './commands/backup.command.js';
 import { registerCheck } from './commands/check.command.js';
 import { registerDb } from './commands/db.command.js';
 import { registerExport } from './commands/export.command.js';
@@ -76,6 +77,7 @@ export function buildProgram(lang: Lang, io: Io, setExit: (code: number) => void
   registerPublish(program, lang, io);
   registerUser(program, lang, io);
   registerDb(program, lang, io);
+  registerBackup(program, lang, io);
   registerIncidence(program, lang, io);
   return program;
 }

@@ -108,7 +108,16 @@ function anchorMac(key: Buffer, a: Omit<Anchor, 'mac'>): string {
 
 /** Records the current head as an anchor in the database; returns it (the caller may keep copies elsewhere). */
 export async function insertAnchor(db: Kysely<DB>, reason: string, now: Date = new Date()): Promise<Anchor> {
-  const head = await readAuditHead(db);
+  // A write first, not a read: it locks the head until the anchor is in (PostgreSQL: against concurrent
+  // appends; SQLite: the transaction takes the write lock at once, waiting for another process's writer
+  // instead of failing with SQLITE_BUSY when it would upgrade a read).
+  const head = await db
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb.ref('seq') }))
+    .where('id', '=', 1)
+    .returningAll()
+    .executeTakeFirst();
+  if (!head) throw new AppError('database', 'the audit trail has no head row (migration 0003 missing)');
   const key = keyOf(head.chain_id);
   const a = { chain: head.chain_id!, seq: head.seq, hash: head.hash, at: now.toISOString(), reason };
   const anchor = { ...a, mac: anchorMac(key, a) };
@@ -208,4 +217,36 @@ export async function readAudit(
     .orderBy('seq', 'desc')
     .limit(filter.limit ?? 200)
     .execute();
+}
+
+/**
+ * What can be checked of the chain without its key: consecutive sequence numbers, each entry linked to
+ * the previous one's hash, and the head row at the last entry. It does not prove that no entry was
+ * rewritten (only the keyed hashes of `verifyAuditChain` do).
+ */
+export async function verifyAuditLinks(
+  db: Kysely<DB>,
+): Promise<{ intact: boolean; brokenAt: number | null; entries: number; head: { seq: number; hash: string } }> {
+  const head = await readAuditHead(db);
+  let prev = GENESIS;
+  let expected = 1;
+  for (;;) {
+    const page = await db
+      .selectFrom('audit_entry')
+      .select(['seq', 'prev_hash', 'hash'])
+      .where('seq', '>=', expected)
+      .orderBy('seq')
+      .limit(2000)
+      .execute();
+    for (const r of page) {
+      if (r.seq !== expected || r.prev_hash !== prev)
+        return { intact: false, brokenAt: expected, entries: expected - 1, head: { seq: head.seq, hash: head.hash } };
+      prev = r.hash;
+      expected += 1;
+    }
+    if (page.length < 2000) break;
+  }
+  const entries = expected - 1;
+  const intact = head.seq === entries && head.hash === prev;
+  return { intact, brokenAt: intact ? null : entries + 1, entries, head: { seq: head.seq, hash: head.hash } };
 }

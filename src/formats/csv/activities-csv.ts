@@ -1,4 +1,5 @@
-import { parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import { AppError, type InputProblem } from '../../core/errors.js';
 import type { Activity } from '../../core/schemas/period.schema.js';
@@ -78,26 +79,60 @@ function problem(file: string, where: string, field: string | null, es: string, 
   return { file, where, field, message: { es, en } };
 }
 
-/** Parses activity rows; structural problems (bad CSV, wrong header) throw with every problem listed. */
-/** The file's rows, converted one at a time as the caller reads them (it may stop early). */
-export function parseActivitiesCsv(text: string, file: string): Generator<CsvActivityRow> {
-  let records: string[][];
-  try {
-    const parsed: unknown = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false });
-    records = parsed as string[][];
-  } catch (e) {
-    const err = e as { message?: string; lines?: number };
-    const line = err.lines ?? 0;
-    const msg = (err.message ?? 'invalid CSV').replace(/^Invalid Record Length: /, '');
-    throw new AppError('invalid_input', `invalid CSV at line ${line}`, {
-      problems: [problem(file, `line ${line}`, null, `CSV no válido: ${msg}`, `invalid CSV: ${msg}`)],
-    });
+/** The text in pieces of about 64 KiB, never splitting a surrogate pair. */
+function* piecesOf(text: string, size = 65_536): Generator<string> {
+  for (let i = 0; i < text.length;) {
+    let end = Math.min(i + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    yield text.slice(i, end);
+    i = end;
   }
-  const [header, ...rows] = records;
-  if (!header)
+}
+
+function csvSyntaxError(e: unknown, file: string): AppError {
+  const err = e as { message?: string; lines?: number };
+  const line = err.lines ?? 0;
+  const msg = (err.message ?? 'invalid CSV').replace(/^Invalid Record Length: /, '');
+  return new AppError('invalid_input', `invalid CSV at line ${line}`, {
+    problems: [problem(file, `line ${line}`, null, `CSV no válido: ${msg}`, `invalid CSV: ${msg}`)],
+  });
+}
+
+/**
+ * The file's rows, parsed and converted one at a time as the caller reads them (csv-parse's stream, fed
+ * 64 KiB at a time): memory stays flat however long the file, and a caller that stops early (after 200
+ * problems) stops the reading. Structural problems (a wrong header) throw with every problem listed; a
+ * CSV syntax error throws when the reading reaches it.
+ */
+export async function* parseActivitiesCsv(text: string, file: string): AsyncGenerator<CsvActivityRow> {
+  const source = Readable.from(piecesOf(text), { objectMode: false });
+  const parser = source.pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: false }));
+  let names: string[] | null = null;
+  let index = 0;
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      if (names === null) {
+        names = checkedHeader(cells, file);
+        continue;
+      }
+      yield convertRow(names, cells, index + 2);
+      index += 1;
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw csvSyntaxError(e, file);
+  } finally {
+    source.destroy();
+    parser.destroy();
+  }
+  if (names === null)
     throw new AppError('invalid_input', 'empty CSV', {
       problems: [problem(file, 'line 1', null, 'el archivo CSV está vacío', 'the CSV file is empty')],
     });
+}
+
+function checkedHeader(header: readonly string[], file: string): string[] {
   const problems: InputProblem[] = [];
   const names = header.map((h) => h.trim());
   for (const name of names)
@@ -107,74 +142,71 @@ export function parseActivitiesCsv(text: string, file: string): Generator<CsvAct
     if (!names.includes(col))
       problems.push(problem(file, 'line 1', col, `falta la columna «${col}»`, `missing column "${col}"`));
   if (problems.length > 0) throw new AppError('invalid_input', 'bad CSV header', { problems });
-
-  return convertRows(names, rows);
+  return names;
 }
 
-function* convertRows(names: readonly string[], rows: readonly string[][]): Generator<CsvActivityRow> {
-  for (const [i, cells] of rows.entries()) {
-    const get = (c: Column): string => {
-      const idx = names.indexOf(c);
-      return idx < 0 ? '' : unescapeCell(cells[idx] ?? '').trim();
-    };
-    const num = (c: Column): unknown => {
-      const v = get(c);
-      if (v === '') return null;
-      return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
-    };
-    const list = (c: Column): string[] =>
-      get(c) === ''
-        ? []
-        : get(c)
-            .split(';')
-            .map((s) => s.trim());
-    const json = (c: Column, empty: unknown): unknown => {
-      const v = get(c);
-      if (v === '') return empty;
-      try {
-        return JSON.parse(v) as unknown;
-      } catch {
-        return v;
-      }
-    };
-    const text = (c: Column): string | null => (get(c) === '' ? null : get(c));
-    // Entries, not assignment: a measure named "__proto__" stays a key (and is refused), never the prototype.
-    const measures = Object.fromEntries(
-      list('measures').map((pair) => {
-        const [k, v] = pair.split('=');
-        return [(k ?? '').trim(), v !== undefined && /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : (v ?? '')];
-      }),
-    );
-    const summaryEs = text('summary_es');
-    const summaryEn = text('summary_en');
-    const activity: Record<string, unknown> = {
-      id: get('id'),
-      kind: get('kind'),
-      institution: get('institution'),
-      parent: text('parent'),
-      coursesOfAction: list('courses_of_action'),
-      order: num('order') ?? 0,
-      label: text('label'),
-      list: text('list'),
-      title: { es: get('title_es'), en: get('title_en') },
-      summary: summaryEs === null && summaryEn === null ? null : { es: summaryEs ?? '', en: summaryEn ?? '' },
-      dates: list('dates').map((d) => {
-        const [start, end] = d.split('/');
-        return { start: start ?? '', end: end ?? start ?? '' };
-      }),
-      places: list('places'),
-      women: num('women'),
-      men: num('men'),
-      notRecorded: num('not_recorded'),
-      quantity: num('quantity'),
-      unit: text('unit'),
-      measures,
-      items: json('items', []),
-      attributes: json('attributes', {}),
-      evidence: list('evidence'),
-    };
-    yield { line: i + 2, period: num('period'), activity };
-  }
+function convertRow(names: readonly string[], cells: readonly string[], line: number): CsvActivityRow {
+  const get = (c: Column): string => {
+    const idx = names.indexOf(c);
+    return idx < 0 ? '' : unescapeCell(cells[idx] ?? '').trim();
+  };
+  const num = (c: Column): unknown => {
+    const v = get(c);
+    if (v === '') return null;
+    return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+  };
+  const list = (c: Column): string[] =>
+    get(c) === ''
+      ? []
+      : get(c)
+          .split(';')
+          .map((s) => s.trim());
+  const json = (c: Column, empty: unknown): unknown => {
+    const v = get(c);
+    if (v === '') return empty;
+    try {
+      return JSON.parse(v) as unknown;
+    } catch {
+      return v;
+    }
+  };
+  const text = (c: Column): string | null => (get(c) === '' ? null : get(c));
+  // Entries, not assignment: a measure named "__proto__" stays a key (and is refused), never the prototype.
+  const measures = Object.fromEntries(
+    list('measures').map((pair) => {
+      const [k, v] = pair.split('=');
+      return [(k ?? '').trim(), v !== undefined && /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : (v ?? '')];
+    }),
+  );
+  const summaryEs = text('summary_es');
+  const summaryEn = text('summary_en');
+  const activity: Record<string, unknown> = {
+    id: get('id'),
+    kind: get('kind'),
+    institution: get('institution'),
+    parent: text('parent'),
+    coursesOfAction: list('courses_of_action'),
+    order: num('order') ?? 0,
+    label: text('label'),
+    list: text('list'),
+    title: { es: get('title_es'), en: get('title_en') },
+    summary: summaryEs === null && summaryEn === null ? null : { es: summaryEs ?? '', en: summaryEn ?? '' },
+    dates: list('dates').map((d) => {
+      const [start, end] = d.split('/');
+      return { start: start ?? '', end: end ?? start ?? '' };
+    }),
+    places: list('places'),
+    women: num('women'),
+    men: num('men'),
+    notRecorded: num('not_recorded'),
+    quantity: num('quantity'),
+    unit: text('unit'),
+    measures,
+    items: json('items', []),
+    attributes: json('attributes', {}),
+    evidence: list('evidence'),
+  };
+  return { line, period: num('period'), activity };
 }
 
 /** Writes activities as CSV (UTF-8 with BOM so spreadsheets open it correctly). */

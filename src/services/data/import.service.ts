@@ -58,7 +58,7 @@ export async function importFiles(
   for (const f of files) {
     progress({ es: `Leyendo ${f.name}`, en: `Reading ${f.name}` });
     try {
-      parsed.push(...parseFile(f, problems));
+      parsed.push(...(await parseFile(f, problems)));
     } catch (e) {
       if (e instanceof AppError && e.details.problems) problems.push(...e.details.problems);
       else throw e;
@@ -170,7 +170,7 @@ function refused(problems: InputProblem[]): AppError {
   return new AppError('invalid_input', `${problems.length} problem(s); nothing was imported`, { problems });
 }
 
-function parseFile(f: InputFile, problems: InputProblem[]): Parsed[] {
+async function parseFile(f: InputFile, problems: InputProblem[]): Promise<Parsed[]> {
   const text = decodeUtf8(f.bytes, f.name);
   if (extname(f.name).toLowerCase() === '.csv') return parseCsv(text, f.name, problems);
   const json = parseJson(text, f.name);
@@ -200,9 +200,9 @@ function parseFile(f: InputFile, problems: InputProblem[]): Parsed[] {
 }
 
 
-function parseCsv(text: string, file: string, problems: InputProblem[]): Parsed[] {
+async function parseCsv(text: string, file: string, problems: InputProblem[]): Promise<Parsed[]> {
   const byPeriod = new Map<number, { activities: Activity[]; lines: number[] }>();
-  for (const row of parseActivitiesCsv(text, file)) {
+  for await (const row of parseActivitiesCsv(text, file)) {
     const where = `row ${row.line}`;
     // A file of a million bad rows is refused after the first few hundred problems, not after all of them.
     if (problems.length >= MAX_LISTED_PROBLEMS) {
