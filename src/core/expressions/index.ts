@@ -55,6 +55,7 @@ export type {
   RecordsResult,
 } from './source.js';
 export { DEFAULT_PROVENANCE_LIMIT, memoizeSource } from './source.js';
+export { withinSubtrees } from './subtree-source.js';
 export { boundProvenance, createMemorySource, sumNumbers } from './memory-source.js';
 export type { EvaluateOptions } from './evaluate.js';
 export { evaluateExpression, ExpressionEvaluationError } from './evaluate.js';

@@ -512,10 +512,26 @@ async function mapBlocks(coa: string, input: ReportInput, book: FigureBook): Pro
       data,
     });
   }
-  if (several.length > 0) {
-    const figure = await book.figure(`sum(women where id in (${several.map((id) => JSON.stringify(id)).join(', ')}))`);
-    const titles = several.map((id) => roots.get(id)?.title[input.lang] ?? id);
-    const shown = titles.length > 3 ? [...titles.slice(0, 3), '…'] : titles;
+  const severalIds = several.map((id) => JSON.stringify(id)).join(', ');
+  const titles = several.map((id) => roots.get(id)?.title[input.lang] ?? id);
+  const shown = titles.length > 3 ? [...titles.slice(0, 3), '…'] : titles;
+  if (several.length > 0 && severalIds.length > 3_000)
+    // Too many records to name in one formula: said in words, with no figure that could not be traced.
+    out.push({
+      kind: 'paragraph',
+      id: `map-several-${coa}`,
+      label: null,
+      parts: [
+        {
+          kind: 'text',
+          text: es
+            ? `Los registros que abarcan más de una entidad federativa sin desglose por entidad (${shown.join('; ')}) no se atribuyen a ninguna entidad del mapa.`
+            : `Records that cover more than one federal entity with no breakdown by entity (${shown.join('; ')}) are not attributed to any entity of the map.`,
+        },
+      ],
+    });
+  else if (several.length > 0) {
+    const figure = await book.figure(`sum(women where id in (${severalIds}))`);
     out.push({
       kind: 'paragraph',
       id: `map-several-${coa}`,

@@ -9,8 +9,19 @@ export const MAX_NOTE_RECORDS = 60;
 /** Formats a figure for the document's language; percentages without the sign (the text carries it). */
 export function formatFigure(value: number | null, type: ExprType, lang: Lang): string {
   if (value === null) return '—';
-  const digits = type === 'count' ? 0 : 2;
-  return new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US', { maximumFractionDigits: digits }).format(value);
+  return numberFormat(lang, type === 'count' ? 0 : 2).format(value);
+}
+
+/** One formatter per language and precision (building an Intl.NumberFormat costs more than using it). */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
+  const key = `${lang}${digits}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US', { maximumFractionDigits: digits });
+    formats.set(key, f);
+  }
+  return f;
 }
 
 /**

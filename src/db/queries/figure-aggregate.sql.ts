@@ -24,8 +24,10 @@ function selection(query: AggregateQuery, ctx: FilterContext): Fragment {
   return parts.length === 0 ? sql`1 = 1` : sql.join(parts, sql` and `);
 }
 
-export function compileAggregate(query: AggregateQuery, ctx: FilterContext): CompiledAggregate {
-  const { node } = query;
+export function compileAggregate(query: AggregateQuery, scope: FilterContext): CompiledAggregate {
+  const { node, period } = query;
+  const onePeriod = period !== null && (node.filter === null || !filterMentionsPeriod(node.filter));
+  const ctx: FilterContext = { ...scope, period: onePeriod ? period : undefined };
   const from = recordsFrom(ctx, 'a');
   const where = selection(query, ctx);
   switch (node.fn) {

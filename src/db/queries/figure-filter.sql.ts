@@ -145,7 +145,9 @@ function descendants(id: string, ctx: FilterContext): Fragment {
  */
 function withCoursesOfAction(match: Fragment, ctx: FilterContext): Fragment {
   const own = sql`exists (select 1 from activity_coa k where k.activity_id = c.id)`;
-  return sql`with recursive e(id) as (select c.id from ${recordsFrom(ctx, 'c')} join activity_coa ec on ec.activity_id = c.id where ${match} union ${childrenOf('e', sql`not ${own}`, ctx)}) select id from e`;
+  // Records nest within one period: when the aggregate selects one, the walk starts from its records only.
+  const inPeriod = ctx.period === undefined ? sql`` : sql` and c.period_year = ${ctx.period}`;
+  return sql`with recursive e(id) as (select c.id from ${recordsFrom(ctx, 'c')} join activity_coa ec on ec.activity_id = c.id where ${match}${inPeriod} union ${childrenOf('e', sql`not ${own}`, ctx)}) select id from e`;
 }
 
 /** The SQL/JSON path of a top-level key (names are letters, digits, `_` and `.`). */

@@ -16,6 +16,12 @@ export type FigureScope = 'all' | 'published' | { institutionsByPeriod: Readonly
 export interface FilterContext {
   engine: Engine;
   scope: FigureScope;
+  /**
+   * The one period the aggregate selects, when it selects one (its default period, not overridden by
+   * the filter): records nest only within a period (import and the API refuse a parent in another
+   * period), so walks down the record hierarchy can start from that period's records alone.
+   */
+  period?: number;
 }
 
 /** The records in scope as a `FROM` item named `alias`. */

@@ -43,7 +43,10 @@ interface Stored {
   published: boolean;
 }
 
-/** Records r0…rN as stored activities: own courses of action, parents earlier (no missing parent). */
+/**
+ * Records r0…rN as stored activities: own courses of action, parents earlier (no missing parent), a
+ * record in its parent's period (as import and the API require: records nest within one period).
+ */
 const storedArb: fc.Arbitrary<Stored[]> = fc
   .array(
     fc.record({
@@ -53,15 +56,18 @@ const storedArb: fc.Arbitrary<Stored[]> = fc
     }),
     { maxLength: 12 },
   )
-  .map((rows) =>
-    rows.map(({ spec, quantity, published }, i) => ({
-      period: spec.period,
+  .map((rows) => {
+    const periods: number[] = [];
+    const parentOf = (i: number, pick: number | null) => (pick === null || i === 0 ? null : pick % i);
+    return rows.map(({ spec, quantity, published }, i) => ({
+      period: (periods[i] =
+        parentOf(i, spec.parentPick) === null ? spec.period : periods[parentOf(i, spec.parentPick)!]!),
       published,
       activity: {
         id: `r${i}`,
         kind: spec.kind as Activity['kind'],
         institution: spec.institution,
-        parent: spec.parentPick === null || i === 0 ? null : `r${spec.parentPick % i}`,
+        parent: parentOf(i, spec.parentPick) === null ? null : `r${parentOf(i, spec.parentPick)}`,
         coursesOfAction: spec.coursesOfAction,
         order: i,
         label: null,
@@ -80,8 +86,8 @@ const storedArb: fc.Arbitrary<Stored[]> = fc
         attributes: spec.attributes,
         evidence: [],
       },
-    })),
-  );
+    }));
+  });
 
 async function writeCatalog(t: TestDatabase): Promise<void> {
   const db = t.db;

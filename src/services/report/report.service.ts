@@ -17,10 +17,12 @@ import {
 import { PdfRenderer } from '../../formats/pdf/render-pdf.js';
 import { CHART_SVG_SIZE, renderColumnChartSvg } from '../../formats/html/chart-svg.js';
 import { DRAFT_WORDS } from '../../formats/draft-words.js';
-import { loadFigureContext, type FigureContext } from '../check/figure-context.js';
-import { createMemorySource } from '../../core/expressions/index.js';
-import { ministryOf } from '../../core/model/access.js';
+import { openFigures } from '../check/figure-context.js';
+import { memoizeSource, withinSubtrees, type FigureSource } from '../../core/expressions/index.js';
 import { toFigureRecords } from '../../core/model/figure-records.js';
+import { ministryOf } from '../../core/model/access.js';
+import type { PlanCatalog } from '../../core/model/catalog.js';
+import type { PlanFile } from '../../core/schemas/plan.schema.js';
 import { runChecks } from '../../core/rules/index.js';
 import { analyseClaims } from '../../core/rules/claim-support.js';
 import type { PeriodFile } from '../../core/schemas/period.schema.js';
@@ -50,8 +52,15 @@ function mexicoStates(): GeoFeatureCollection {
 }
 
 /** What a report is built from, loaded once for every language and format of a compilation. */
+/** What the report computes its figures with: the plan, its catalog and a source over the database. */
+export interface ReportFigures {
+  plan: PlanFile;
+  catalog: PlanCatalog;
+  source: FigureSource;
+}
+
 export interface ReportInputs {
-  ctx: FigureContext;
+  ctx: ReportFigures;
   period: PeriodFile;
   findings: Awaited<ReturnType<typeof runChecks>>;
   claims: { total: number; derived: number; verified: number; transcribed: number; unsupported: number };
@@ -71,12 +80,16 @@ export async function loadReportInputs(
       es: `el periodo ${options.period} no está en la base de datos (periodos: ${known.join(', ') || 'ninguno'})`,
       en: `period ${options.period} is not in the database (periods: ${known.join(', ') || 'none'})`,
     });
-  const full = await loadFigureContext(database);
-  const stored = (await readPeriodFile(database.db, full.plan.id, options.period))!;
   const status = options.status ?? 'draft';
-  // A published report holds approved data only; a draft shows everything, marked DRAFT.
-  const { ctx, period } =
-    status === 'published' ? await onlyApproved(database, full, stored) : { ctx: full, period: stored };
+  // Figures are computed in the database (nothing loads every record); a published report sees approved
+  // submissions only, a draft everything, marked DRAFT. Claims restate the same figures: each is computed once.
+  const figures = await openFigures(database, { scope: status === 'published' ? 'approved' : 'all' });
+  const stored = (await readPeriodFile(database.db, figures.plan.id, options.period))!;
+  const period = status === 'published' ? await onlyApproved(database, figures.catalog, stored) : stored;
+  // The text about each record asks for figures over its subtree: computed from the period's records in memory.
+  const records = toFigureRecords(period.activities.map((activity) => ({ period: options.period, activity })));
+  const source = withinSubtrees(records, options.period, figures.catalog, figures.source);
+  const ctx: ReportFigures = { plan: figures.plan, catalog: figures.catalog, source: memoizeSource(source) };
   const checkInput = { plan: ctx.plan, catalog: ctx.catalog, period, source: ctx.source };
   const findings = await runChecks(checkInput);
   // How the source's figures are backed, for the methodology annex.
@@ -133,34 +146,26 @@ export async function buildReportDocument(
 }
 
 /**
- * The context and period restricted to what the institutions' approved submissions hold: records of
- * ministries whose submission is approved, and the narrative blocks of those ministries (or of none).
+ * The period restricted to what the institutions' approved submissions hold: records of ministries
+ * whose submission is approved, and the narrative blocks of those ministries (or of none).
  */
-async function onlyApproved(
-  database: Database,
-  ctx: FigureContext,
-  period: PeriodFile,
-): Promise<{ ctx: FigureContext; period: PeriodFile }> {
+async function onlyApproved(database: Database, catalog: PlanCatalog, period: PeriodFile): Promise<PeriodFile> {
+  const year = period.period.year;
   const approved = new Set(
     (
       await database.db
         .selectFrom('submission')
-        .select(['institution_code', 'period_year'])
+        .select('institution_code')
         .where('state', '=', 'approved')
+        .where('period_year', '=', year)
         .execute()
-    ).map((r) => `${r.institution_code}/${r.period_year}`),
+    ).map((r) => r.institution_code),
   );
-  const parents = ctx.catalog.institutions;
-  const ok = (institution: string, year: number) => approved.has(`${ministryOf(institution, parents)}/${year}`);
-  const activities = ctx.activities.filter((a) => ok(a.activity.institution, a.period));
-  const records = toFigureRecords(activities);
+  const ok = (institution: string) => approved.has(ministryOf(institution, catalog.institutions));
   return {
-    ctx: { ...ctx, activities, records, source: createMemorySource(records, ctx.catalog) },
-    period: {
-      ...period,
-      activities: period.activities.filter((a) => ok(a.institution, period.period.year)),
-      narratives: period.narratives.filter((n) => n.institution === null || ok(n.institution, period.period.year)),
-    },
+    ...period,
+    activities: period.activities.filter((a) => ok(a.institution)),
+    narratives: period.narratives.filter((n) => n.institution === null || ok(n.institution)),
   };
 }
 

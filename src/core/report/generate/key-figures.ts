@@ -305,11 +305,19 @@ export async function keyFigures(input: KeyFiguresInput): Promise<Block[]> {
       a === '' ? 1 : b === '' ? -1 : a.localeCompare(b),
     );
     const drows: TableCell[][] = [];
+    // Deployments are named one by one (`within`, with their editions); many deployments that are
+    // leaves are selected by their category instead, so the formula stays short at any size.
+    const byCategory = deployments.length > MAX_NAMED && deployments.every((d) => tree.descendants(d.id).length === 0);
+    const known = cats.filter((c) => c !== '').map((c) => `attr.ugpsCategory = ${JSON.stringify(c)}`);
     for (const c of cats) {
       const ids = deployments
         .filter((d) => (d.attributes.ugpsCategory ?? '') === c)
         .map((d) => `within = ${JSON.stringify(d.id)}`);
-      const where = ids.length === 1 ? ids[0]! : `(${ids.join(' or ')})`;
+      const where = byCategory
+        ? `(kind = "deployment"${c ? ` and attr.ugpsCategory = ${JSON.stringify(c)}` : known.length > 0 ? ` and not (${known.join(' or ')})` : ''})`
+        : ids.length === 1
+          ? ids[0]!
+          : `(${ids.join(' or ')})`;
       const w = await input.figure(`sum(women where ${where})`);
       const t = await input.figure(`sum(total where ${where})`);
       const share = await input.figure(`round(share(sum(women where ${where}), sum(total where ${where})), 2)`);
@@ -347,6 +355,9 @@ export async function keyFigures(input: KeyFiguresInput): Promise<Block[]> {
 function hasField(a: Activity, tree: ActivityTree, f: 'women' | 'men' | 'notRecorded'): boolean {
   return a[f] !== null || tree.descendants(a.id).some((d) => d[f] !== null);
 }
+
+/** Deployments named one by one in a formula at most (a formula may hold 4,000 characters). */
+const MAX_NAMED = 40;
 
 function hasPeople(a: Activity, tree: ActivityTree): boolean {
   return hasField(a, tree, 'women') || hasField(a, tree, 'men') || hasField(a, tree, 'notRecorded');
