@@ -10,6 +10,7 @@ export function makeReportDocument(lang: 'es' | 'en' = 'en'): ReportDocument {
     period: 2022,
     title: es ? 'Informe de Actividades 2022' : 'Report of Activities 2022',
     planTitle: es ? 'Plan Nacional de Acción 1325' : 'National Action Plan 1325',
+    government: es ? 'Gobierno de México' : 'Government of Mexico',
     status: 'draft',
     institutions: [
       { acronym: 'SRE', name: es ? 'Secretaría de Relaciones Exteriores' : 'Ministry of Foreign Affairs' },

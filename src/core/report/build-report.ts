@@ -1,6 +1,6 @@
 import type { Block, IndicatorRow, ReportDocument } from './document.js';
 import { FigureBook } from './figures.js';
-import { LABELS } from './labels.js';
+import { countryName, LABELS, reportOrdinal } from './labels.js';
 import { activityTree, courseActivities, unplacedActivities } from './generate/activity-section.js';
 import { keyFigures } from './generate/key-figures.js';
 import { claimsParagraph, groupNotes } from './annexes.js';
@@ -129,8 +129,9 @@ export async function buildReport(input: ReportInput): Promise<ReportDocument> {
   return {
     lang,
     period: year,
-    title: L.reportTitle(year),
+    title: L.reportTitle(year, reportOrdinal(year, plan)),
     planTitle: plan.title[lang],
+    government: ((c) => (c === null ? null : L.government(c)))(countryName(plan.country, lang)),
     status: input.status,
     institutions,
     toc,

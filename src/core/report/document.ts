@@ -97,9 +97,11 @@ export interface IndicatorRow {
 export interface ReportDocument {
   lang: Lang;
   period: number;
-  /** "Informe de Actividades 2022" */
+  /** "2º Informe de Actividades 2022" / "2nd Report of Activities 2022" */
   title: string;
   planTitle: string;
+  /** The government presenting the report ("Gobierno de México"), from the plan's country; null if unknown. */
+  government: string | null;
   /** DRAFT until published. */
   status: 'draft' | 'published';
   /** Institutions on the cover: acronym and full name. */

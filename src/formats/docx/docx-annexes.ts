@@ -7,6 +7,7 @@ import { figureRuns, grid, noteAnchor, para, textRuns } from './docx-runs.js';
 
 export function cover(doc: ReportDocument): FileChild[] {
   return [
+    ...(doc.government ? [para('CoverPlan', textRuns(doc.government, { bold: true, color: INK }))] : []),
     para('CoverPlan', textRuns(doc.planTitle)),
     para('Title', textRuns(doc.title)),
     ...(doc.status === 'draft'

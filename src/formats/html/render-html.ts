@@ -126,6 +126,7 @@ class Renderer {
     return [
       '<header class="cover">',
       '<div class="cover-bar"></div>',
+      d.government ? `<p class="cover-government">${escapeHtml(d.government)}</p>` : '',
       `<p class="cover-plan">${escapeHtml(d.planTitle)}</p>`,
       `<h1 class="cover-title">${escapeHtml(title)}</h1>`,
       d.status === 'draft'

@@ -29,6 +29,8 @@ body.mode-web { background: #f3f1ec; }
 /* Cover */
 .cover { display: flex; flex-direction: column; padding: 0; }
 .cover-bar { height: 9mm; background: var(--guinda); border-bottom: 2.2mm solid var(--gold); }
+.cover-government { margin: 14mm 0 0; font-size: 12pt; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: var(--guinda); }
+.cover-government + .cover-plan { margin-top: 4mm; }
 .cover-plan { margin: 18mm 0 0; font-size: 13pt; font-weight: 700; letter-spacing: .12em; text-transform: uppercase; color: var(--gold); }
 .cover-title { margin: 4mm 0 0; font-size: 30pt; line-height: 1.15; font-weight: 700; color: var(--guinda); }
 .cover-period { margin: 3mm 0 0; font-size: 14pt; color: var(--grey); }
@@ -142,7 +144,8 @@ code, .formula { font-family: var(--mono); font-size: 8pt; }
   body, body.mode-web { background: #fff; }
   .mode-web .sheet { max-width: none; padding: 0; box-shadow: none; }
   .mode-print .cover { height: ${297 - m.top - m.bottom - 4}mm; break-after: page; page-break-after: always; }
-  .mode-print .cover-plan { margin-top: 55mm; }
+  .mode-print .cover-plan, .mode-print .cover-government { margin-top: 55mm; }
+  .mode-print .cover-government + .cover-plan { margin-top: 4mm; }
   .toc { break-after: page; page-break-after: always; }
   h2.h-pillar, .annex { break-before: page; page-break-before: always; margin-top: 0; }
   a.fig { border-bottom: none; }
