@@ -3,11 +3,11 @@ import { FigureBook } from './figures.js';
 import { countryName, LABELS, reportOrdinal } from './labels.js';
 import { activityTree, courseActivities, unplacedActivities } from './generate/activity-section.js';
 import { keyFigures } from './generate/key-figures.js';
-import { claimsParagraph, groupNotes } from './annexes.js';
+import { checkSummary, groupNotes, methodologyParagraphs, notesIntro } from './annexes.js';
 import { indicatorRow } from './indicator-row.js';
 import { byOrder, isShout, paragraph, sectionItems, titleCase } from './narrative-blocks.js';
 import { mapBlocks } from './report-maps.js';
-import { generateContext, orderedCourses, type ReportInput } from './report-input.js';
+import { generateContext, noteNames, orderedCourses, type ReportInput } from './report-input.js';
 
 export type { ReportInput } from './report-input.js';
 
@@ -16,7 +16,7 @@ export async function buildReport(input: ReportInput): Promise<ReportDocument> {
   const { plan, period, lang } = input;
   const L = LABELS[lang];
   const year = period.period.year;
-  const book = new FigureBook(input.source, input.catalog, year, lang);
+  const book = new FigureBook(input.source, input.catalog, year, lang, noteNames(input));
   const body: Block[] = [];
   const toc: ReportDocument['toc'] = [];
   const notesBySection = groupNotes(input.findings, lang);
@@ -123,9 +123,6 @@ export async function buildReport(input: ReportInput): Promise<ReportDocument> {
 
   const indicators: IndicatorRow[] = [];
   for (const ind of plan.indicators) indicators.push(await indicatorRow(ind, book, lang, year));
-  const errors = input.findings.filter((f) => f.severity === 'error');
-  const warnings = input.findings.filter((f) => f.severity === 'warning');
-  const es = lang === 'es';
   return {
     lang,
     period: year,
@@ -137,29 +134,11 @@ export async function buildReport(input: ReportInput): Promise<ReportDocument> {
     toc,
     body,
     indicators,
-    methodology: [
-      es
-        ? `Este informe se compiló con nap1325 a partir de ${input.recordCount} registros del periodo ${year}. Cada cifra —en el texto, las tablas, las cifras destacadas, los mapas y los indicadores— se calcula a partir de los registros con una fórmula; ninguna se escribe a mano.`
-        : `This report was compiled by nap1325 from ${input.recordCount} records of the ${year} period. Every figure — in the text, tables, highlighted figures, maps and indicators — is computed from the records by a formula; none is typed by hand.`,
-      es
-        ? 'Las cifras se guardan una sola vez, en el registro que las contiene (por edición, fila o entidad federativa); los totales, proporciones y conteos se calculan. Cada número remite a una nota de fuente (Anexo D) con su fórmula y los identificadores de los registros que usa.'
-        : 'Figures are stored once, on the record that holds them (per edition, row or federal entity); totals, shares and counts are computed. Every number points to a source note (Annex D) giving its formula and the ids of the records it uses.',
-      es
-        ? 'Las tasas por 100 000 mujeres usan la población femenina del Censo de Población y Vivienda 2020 del INEGI. Los mapas usan los límites estatales de Natural Earth con las claves del INEGI.'
-        : 'Rates per 100,000 women use the female population of INEGI’s 2020 Population and Housing Census. Maps use Natural Earth state boundaries keyed by INEGI codes.',
-      ...claimsParagraph(input.claims, lang, year),
-    ],
-    checkSummary: [
-      es
-        ? `La comparación de los datos de origen con los registros encontró ${errors.length} diferencia(s) y ${warnings.length} observación(es). Donde el documento de origen decía otra cosa, este informe da la cifra de los registros, con una nota.`
-        : `Comparing the source data with the records found ${errors.length} difference(s) and ${warnings.length} observation(s). Where the source document stated something else, this report gives the figure the records give, with a note.`,
-      // Worded for the reader: a difference from the source, not a program's "error".
-      ...input.findings.map(
-        (f) =>
-          `${f.severity === 'error' ? (es ? 'Diferencia con la fuente' : 'Difference from the source') : es ? 'Observación' : 'Observation'}: ${f.message[lang]}`,
-      ),
-    ],
+    methodology: methodologyParagraphs(input),
+    checkSummary: checkSummary(input.findings, lang),
     notes: book.notes,
+    companionFile: input.companionFile ?? null,
+    notesIntro: notesIntro(lang, input.companionFile ?? null),
     labels: L,
   };
 }

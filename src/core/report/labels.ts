@@ -32,6 +32,7 @@ export const LABELS: Record<
     draft: 'BORRADOR',
     page: 'Página',
     records: 'Registros',
+    record: 'registro',
     formula: 'Fórmula',
     statusNames: {
       met: 'Cumplida',
@@ -67,6 +68,7 @@ export const LABELS: Record<
     draft: 'DRAFT',
     page: 'Page',
     records: 'Records',
+    record: 'record',
     formula: 'Formula',
     statusNames: {
       met: 'Met',

@@ -7,6 +7,7 @@ import type { PlanFile } from '../schemas/plan.schema.js';
 import type { FigureBook } from './figures.js';
 import { activityTree } from './generate/activity-section.js';
 import type { GenerateContext } from './generate/activity-text.js';
+import type { NoteNames } from './note-words.js';
 
 export interface ReportInput {
   plan: PlanFile;
@@ -24,6 +25,8 @@ export interface ReportInput {
   placeNames?: ReadonlyMap<string, string>;
   /** How the source document's stated numbers are backed (from the checker), when the period has any. */
   claims?: { total: number; derived: number; verified: number; transcribed: number; unsupported: number };
+  /** File name of the provenance companion published with the report, named in the notes annex. */
+  companionFile?: string;
 }
 
 /** Courses of action in the plan's order (pillar, goal, number). */
@@ -48,11 +51,26 @@ export function generateContext(input: ReportInput, book: FigureBook): GenerateC
       const i = plan.institutions.find((x) => x.code === code);
       return i ? { acronym: i.acronym, name: i.name[lang] } : null;
     },
-    placeName: (code) =>
-      input.states.get(code)?.name ??
-      input.placeNames?.get(code) ??
-      plan.places.find((p) => p.code === code)?.name[lang] ??
-      code,
+    placeName: (code) => placeName(input, code) ?? code,
     descendants: tree.descendants,
+  };
+}
+
+function placeName(input: ReportInput, code: string): string | null {
+  return (
+    input.states.get(code)?.name ??
+    input.placeNames?.get(code) ??
+    input.plan.places.find((p) => p.code === code)?.name[input.lang] ??
+    null
+  );
+}
+
+/** Titles and names for the source notes' words. */
+export function noteNames(input: ReportInput): NoteNames {
+  const titles = new Map(input.period.activities.map((a) => [a.id, a.title[input.lang]] as const));
+  return {
+    activity: (id) => titles.get(id) ?? null,
+    institution: (code) => input.plan.institutions.find((i) => i.code === code)?.acronym ?? null,
+    place: (code) => placeName(input, code),
   };
 }

@@ -130,11 +130,12 @@ tfoot { display: table-row-group; }
 .annex td.nowrap { white-space: nowrap; }
 .annex .calc { font-size: 8.5pt; color: #3b3b3b; }
 .source-notes { list-style: none; margin: 0; padding: 0; font-size: 8.5pt; }
-.source-notes li { display: grid; grid-template-columns: 10mm 1fr; gap: 0 2mm; padding: 1mm 0; line-height: 1.35; border-bottom: .25mm solid var(--rule); break-inside: avoid; page-break-inside: avoid; }
-.note-n { grid-row: span 2; font-weight: 700; color: var(--guinda); text-align: right; }
-.note-line { grid-column: 2; }
+.source-notes { columns: 2; column-gap: 7mm; }
+.source-notes li { padding: .6mm 0 .6mm 8mm; text-indent: -8mm; line-height: 1.3; border-bottom: .25mm solid var(--rule); break-inside: avoid; page-break-inside: avoid; }
+.note-n { display: inline-block; width: 7mm; margin-right: 1mm; text-indent: 0; font-weight: 700; color: var(--guinda); text-align: right; }
 .note-key { color: var(--grey); }
-.note-value { font-weight: 700; margin-right: 4mm; }
+.note-value { font-weight: 700; }
+.note-count { color: var(--grey); white-space: nowrap; }
 code, .formula { font-family: var(--mono); font-size: 8pt; }
 .formula { background: #f4f2ee; padding: 0 1mm; word-break: break-word; }
 .records code { white-space: nowrap; font-size: 7pt; }
