@@ -3,6 +3,7 @@ import type { Claim, NarrativeBlock, PeriodFile, TableSpec } from '../schemas/pe
 import type { Block, Figure, Inline, TableCell } from './document.js';
 import type { FigureBook } from './figures.js';
 import { LABELS } from './labels.js';
+import { besideStated, formatStated, RELATION_WORDS, sameAsStated, unverifiedStatements } from './stated-claims.js';
 
 const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9_]*)\}/g;
 
@@ -19,28 +20,6 @@ export function titleCase(text: string): string {
   return text.charAt(0) + text.slice(1).toLowerCase();
 }
 
-/** Whether a value equals a stated number at the precision the source states it (33.333… is "33.33"). */
-function sameAsStated(value: number, stated: number): boolean {
-  const decimals = (String(stated).split('.')[1] ?? '').length;
-  return Math.abs(value - stated) < 0.5 * 10 ** -decimals + 1e-9;
-}
-
-const RELATION_WORDS: Record<Lang, Record<string, [string, string]>> = {
-  // [after "del" (es) / plain]: "es de más del 25%", "more than 52,000".
-  es: {
-    '>': ['más del ', 'más de '],
-    '>=': ['al menos el ', 'al menos '],
-    '<': ['menos del ', 'menos de '],
-    '<=': ['como máximo el ', 'como máximo '],
-  },
-  en: {
-    '>': ['above ', 'above '],
-    '>=': ['at least ', 'at least '],
-    '<': ['below ', 'below '],
-    '<=': ['at most ', 'at most '],
-  },
-};
-
 export async function paragraph(
   n: NarrativeBlock,
   book: FigureBook,
@@ -50,10 +29,31 @@ export async function paragraph(
   const text = n.text[lang];
   const parts: Inline[] = [];
   const checked: { figure: Figure; percent: boolean; holds: boolean; equal: boolean }[] = [];
+  const unverified = unverifiedStatements(n, claims);
+  // The records' figure for a stated number they do not verify, printed at the end of its clause.
+  let pending: Figure | null = null;
+  const pushText = (t: string) => {
+    const cut = pending ? /[,;:.]/.exec(t)?.index : undefined;
+    if (pending && cut !== undefined) {
+      if (cut > 0) parts.push({ kind: 'text', text: t.slice(0, cut) });
+      parts.push(...besideStated(pending, lang));
+      pending = null;
+      t = t.slice(cut);
+    }
+    if (t) parts.push({ kind: 'text', text: t });
+  };
   let last = 0;
   for (const m of text.matchAll(PLACEHOLDER)) {
     let before = text.slice(last, m.index);
     const expr = n.figures[m[1] ?? ''];
+    const statedOnly = unverified.get(m[1] ?? '');
+    if (expr !== undefined && statedOnly) {
+      pushText(before);
+      parts.push({ kind: 'text', text: formatStated(statedOnly.stated, lang) });
+      pending = await book.figure(expr);
+      last = m.index + m[0].length;
+      continue;
+    }
     // A relation the source states ("above 25%") is printed as stated and checked against the records.
     // So is a number the source states that the records do not give ("31 federal entities" where they give 28).
     const claim = expr === undefined ? undefined : claims.find((c) => c.ref === n.id && c.expr === expr);
@@ -65,10 +65,7 @@ export async function paragraph(
       const afterDel = lang === 'es' && relation.relation !== '=' && / del $/.test(before);
       if (afterDel) before = before.replace(/ del $/, ' de ');
       const word = RELATION_WORDS[lang][relation.relation]?.[afterDel ? 0 : 1] ?? '';
-      const stated = new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US', { maximumFractionDigits: 2 }).format(
-        relation.stated,
-      );
-      parts.push({ kind: 'text', text: `${before}${word}${stated}` });
+      parts.push({ kind: 'text', text: `${before}${word}${formatStated(relation.stated, lang)}` });
       const v = figure.value;
       const holds =
         v !== null &&
@@ -86,14 +83,15 @@ export async function paragraph(
         equal: relation.relation === '=',
       });
     } else {
-      if (before) parts.push({ kind: 'text', text: before });
+      pushText(before);
       parts.push(
         expr === undefined ? { kind: 'text', text: m[0] } : { kind: 'figure', figure: await book.figure(expr) },
       );
     }
     last = m.index + m[0].length;
   }
-  if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
+  pushText(text.slice(last));
+  if (pending) parts.push(...besideStated(pending, lang));
   if (checked.length > 0) {
     // "(the records give 26.67%, which bears this out)" before the closing punctuation.
     const tail = parts[parts.length - 1];

@@ -169,4 +169,26 @@ describe.skipIf(!HAS_BROWSER).each(testEngines())('the compiled 2022 report on %
     expect(html).toMatch(/the records give 630/);
     expect(html).not.toMatch(/>623</);
   });
+
+  it('a number the source states that the records cannot verify stays as stated, with the records’ figure and its note beside it', () => {
+    // "implemented in 31 federal entities": the records name 28 (FOBAM's entities are not named).
+    for (const [lang, stated, beside] of [
+      ['en', 'was implemented in 31 federal entities (the records give ', '; not enough to verify the stated figure)'],
+      [
+        'es',
+        'se implementó en 31 entidades federativas (los registros dan ',
+        '; no bastan para comprobar la cifra enunciada)',
+      ],
+    ] as const) {
+      const html = out(lang, 'html').bytes.toString();
+      const m = new RegExp(
+        `${stated.replace(/[()]/g, '\\$&')}<a class="fig" href="#note-(\\d+)"[^>]*>28</a>${beside.replace(/[()]/g, '\\$&')}`,
+      ).exec(html);
+      expect(m, lang).not.toBeNull();
+      const note = companion(lang).notes.find((n) => n.n === Number(m![1]))!;
+      expect(note.formula).toBe('distinct(state where kind = "network" and coa = "6.1")');
+      expect(note.value).toBe(28);
+      expect(html).not.toMatch(/(implementó en|implemented in) <a class="fig"[^>]*>28</);
+    }
+  });
 });
