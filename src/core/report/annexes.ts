@@ -56,11 +56,17 @@ export function checkSummary(findings: readonly Finding[], lang: Lang): string[]
 /** The methodology's account of the source document's stated numbers: how many the records back. */
 function claimsParagraph(claims: ReportInput['claims'], lang: Lang, year: number): string[] {
   if (!claims || claims.total === 0) return [];
-  const c = claims;
+  const { total, derived, verified, transcribed, unsupported } = claims;
   return [
     lang === 'es'
-      ? `El documento de origen del periodo ${year} enuncia ${c.total} cifras. ${c.derived} se calculan a partir de los registros (${c.verified} coinciden con lo enunciado y se consideran verificadas); ${c.transcribed} solo se transcribieron del mismo texto, por lo que no pueden verificarse; ${c.unsupported} no tienen registros que las sustenten.`
-      : `The source document of the ${year} period states ${c.total} figures. ${c.derived} are derived from the records (${c.verified} agree with the statement and count as verified); ${c.transcribed} were only transcribed from the same sentence, so they cannot be verified; ${c.unsupported} have no records to support them.`,
+      ? `El documento de origen del periodo ${year} enuncia ${plural(total, 'cifra', 'cifras')}. ` +
+        `${plural(derived, 'se calcula', 'se calculan')} a partir de los registros (${plural(verified, 'coincide con lo enunciado y se considera verificada', 'coinciden con lo enunciado y se consideran verificadas')}); ` +
+        `${plural(transcribed, 'solo se transcribió del mismo texto, por lo que no puede verificarse', 'solo se transcribieron del mismo texto, por lo que no pueden verificarse')}; ` +
+        `${plural(unsupported, 'no tiene registros que la sustenten', 'no tienen registros que las sustenten')}.`
+      : `The source document of the ${year} period states ${plural(total, 'figure', 'figures')}. ` +
+        `${plural(derived, 'is', 'are')} derived from the records (${plural(verified, 'agrees with the statement and counts as verified', 'agree with the statement and count as verified')}); ` +
+        `${plural(transcribed, 'was only transcribed from the same sentence, so it cannot be verified', 'were only transcribed from the same sentence, so they cannot be verified')}; ` +
+        `${plural(unsupported, 'has no records to support it', 'have no records to support them')}.`,
   ];
 }
 
