@@ -127,7 +127,8 @@ class Renderer {
       '<header class="cover">',
       '<div class="cover-bar"></div>',
       d.government ? `<p class="cover-government">${escapeHtml(d.government)}</p>` : '',
-      `<p class="cover-plan">${escapeHtml(d.planTitle)}</p>`,
+      // "Resolución 1325" never broken across lines: a number stays with the word before it.
+      `<p class="cover-plan">${escapeHtml(d.planTitle.replace(/ (?=\d)/g, '\u00a0'))}</p>`,
       `<h1 class="cover-title">${escapeHtml(title)}</h1>`,
       d.status === 'draft'
         ? `<p class="draft-band">${escapeHtml(d.labels.draft)}</p>` +
