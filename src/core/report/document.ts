@@ -14,7 +14,10 @@ export interface Figure {
 }
 
 export type Inline =
-  { kind: 'text'; text: string } | { kind: 'figure'; figure: Figure } | { kind: 'strong'; text: string };
+  | { kind: 'text'; text: string }
+  /** `marker`: the figure's note number is printed beside it (the records' figure next to a stated one). */
+  | { kind: 'figure'; figure: Figure; marker?: boolean }
+  | { kind: 'strong'; text: string };
 
 export interface SourceNote {
   n: number;

@@ -99,7 +99,7 @@ export async function paragraph(
     if (tail?.kind === 'text' && end) tail.text = tail.text.slice(0, tail.text.length - end.length);
     for (const c of checked) {
       parts.push({ kind: 'text', text: lang === 'es' ? ' (los registros dan ' : ' (the records give ' });
-      parts.push({ kind: 'figure', figure: c.figure });
+      parts.push({ kind: 'figure', figure: c.figure, marker: true });
       const verdict =
         lang === 'es'
           ? c.equal

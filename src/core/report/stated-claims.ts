@@ -66,7 +66,7 @@ export const formatStated = (stated: number, lang: Lang) =>
 export function besideStated(figure: Figure, lang: Lang): Inline[] {
   return [
     { kind: 'text', text: lang === 'es' ? ' (los registros dan ' : ' (the records give ' },
-    { kind: 'figure', figure },
+    { kind: 'figure', figure, marker: true },
     {
       kind: 'text',
       text:

@@ -184,7 +184,9 @@ class Renderer {
               ? escapeHtml(p.text)
               : p.kind === 'strong'
                 ? `<strong>${escapeHtml(p.text)}</strong>`
-                : this.fig(p.figure),
+                : p.marker
+                  ? `${this.fig(p.figure)}<sup class="note-ref">[<a href="#note-${p.figure.note}">${p.figure.note}</a>]</sup>`
+                  : this.fig(p.figure),
           )
           .join('');
         return `<p id="${escapeHtml(b.id)}">${label}${parts}</p>`;

@@ -71,6 +71,8 @@ ul.list li::marker { color: var(--gold); }
 a.fig { color: inherit; text-decoration: none; border-bottom: 1px dotted var(--gold); font-variant-numeric: tabular-nums; }
 a.fig:hover, a.fig:focus { background: var(--gold-pale); outline: none; }
 strong a.fig, a.fig strong { font-weight: 700; }
+.note-ref { font-size: 70%; line-height: 0; margin-left: .1em; }
+.note-ref a { color: var(--guinda); text-decoration: none; }
 
 /* Tables */
 .table-block, .map-block { margin: 4mm 0 5mm; }

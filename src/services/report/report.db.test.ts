@@ -182,7 +182,9 @@ describe.skipIf(!HAS_BROWSER).each(testEngines())('the compiled 2022 report on %
     ] as const) {
       const html = out(lang, 'html').bytes.toString();
       const m = new RegExp(
-        `${stated.replace(/[()]/g, '\\$&')}<a class="fig" href="#note-(\\d+)"[^>]*>28</a>${beside.replace(/[()]/g, '\\$&')}`,
+        // The records' figure, then its note number as a visible marker (printed in the PDF too).
+        `${stated.replace(/[()]/g, '\\$&')}<a class="fig" href="#note-(\\d+)"[^>]*>28</a>` +
+          `<sup class="note-ref">\\[<a href="#note-\\1">\\1</a>\\]</sup>${beside.replace(/[()]/g, '\\$&')}`,
       ).exec(html);
       expect(m, lang).not.toBeNull();
       const note = companion(lang).notes.find((n) => n.n === Number(m![1]))!;
