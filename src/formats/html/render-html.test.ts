@@ -157,7 +157,9 @@ describe.each(['es', 'en'] as const)('renderHtml (%s)', (lang) => {
 
   it('has the cover, the draft band and the annexes in the document language', () => {
     expect(html).toContain(`<h1 class="cover-title">${doc.title}</h1>`);
-    expect(html).toContain(`<p class="cover-plan">${doc.planTitle}</p>`);
+    // A number stays with the word before it ("Plan 1325" is never split across lines).
+    expect(html).toContain(`<p class="cover-plan">${doc.planTitle.replace(' 1325', '\u00a01325')}</p>`);
+    expect(html).toContain(`<p class="cover-government">${doc.government}</p>`);
     for (const i of doc.institutions)
       expect(html).toContain(`<span class="acronym">${i.acronym}</span><span class="inst-name">${i.name}</span>`);
     expect(html).toContain(`<p class="draft-band">${lang === 'es' ? 'BORRADOR' : 'DRAFT'}</p>`);
