@@ -6,6 +6,7 @@ const names: NoteNames = {
   activity: (id) => ({ 'semar-course': 'Curso de igualdad', 'long-one': 'x'.repeat(300) })[id] ?? null,
   institution: (code) => ({ SEMAR: 'SEMAR', 'SSPC-GN': 'GN' })[code] ?? null,
   place: (code) => ({ 'MX-09': 'Ciudad de México' })[code] ?? null,
+  unit: (id) => ({ 'semar-course': 'workshops' })[id] ?? null,
 };
 const say = (formula: string, lang: 'es' | 'en' = 'es') => {
   const c = compileExpression(formula);
@@ -32,6 +33,15 @@ describe('the words of a short source note', () => {
     );
     expect(say('sum(women where id = "a") + sum(women where id = "b") + sum(women where id = "c")', 'en')).toBe(
       'Women (“a”) + women (“b”) + … (3 terms)',
+    );
+  });
+
+  it("a record's quantity is named by its unit; an attribute by its value, never its (English) key", () => {
+    expect(say('sum(quantity where id = "semar-course")')).toBe('Talleres («Curso de igualdad»)');
+    expect(say('sum(quantity where id = "unknown")', 'en')).toBe('Quantity (“unknown”)');
+    expect(say('sum(women where kind = "network" and attr.fund = "FASP")')).toBe('Mujeres (redes; FASP)');
+    expect(say('sum(measure.diagnosisEntities where id = "semar-course")')).toBe(
+      'Entidades con diagnóstico («Curso de igualdad»)',
     );
   });
 

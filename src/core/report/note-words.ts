@@ -10,6 +10,8 @@ import { capitalize, unitWord } from './generate/words.js';
 /** Names the words use: activity titles, institution acronyms, place names. */
 export interface NoteNames {
   activity(id: string): string | null;
+  /** The unit of an activity's quantity ("networks"), when it has one. */
+  unit?(id: string): string | null;
   institution(code: string): string | null;
   place(code: string): string | null;
 }
@@ -124,7 +126,7 @@ class Describer {
   private field(name: string, filter: Filter | null): string {
     const known = FIELDS[name];
     if (name === 'quantity') {
-      const unit = filter ? unitOf(filter) : null;
+      const unit = filter ? unitOf(filter, this.names) : null;
       return unit ? unitWord(unit, null, this.lang) : this.w(known!);
     }
     if (known) return this.w(known);
@@ -208,10 +210,14 @@ class Describer {
       case 'list':
         return this.es ? `lista «${v}»` : `list “${v}”`;
       default: {
-        const attr = key.replace(/^attr\./, '');
+        // An attribute's value says it ("FASP", "MINUSCA"); a yes/no attribute says its name.
         const known = ATTRIBUTE_VALUES[v];
         if (known) return this.w(known);
-        return `${unitWord(attr, null, this.lang)}: ${v}`;
+        if (typeof lit.value === 'boolean') {
+          const name = unitWord(key.replace(/^attr\./, ''), null, this.lang);
+          return lit.value ? name : `${this.es ? 'sin' : 'no'} ${name}`;
+        }
+        return v;
       }
     }
   }
@@ -221,9 +227,19 @@ function flattenSum(e: Expr): Expr[] {
   return e.kind === 'binary' && e.op === '+' ? [...flattenSum(e.left), ...flattenSum(e.right)] : [e];
 }
 
-/** The unit a filter fixes (`unit = "networks"`), which names a quantity better than "quantity". */
-function unitOf(f: Filter): string | null {
-  if (f.kind === 'compare' && f.key.name === 'unit' && f.op === '=') return String(f.value.value);
-  if (f.kind === 'and') for (const o of f.operands) if (unitOf(o)) return unitOf(o);
+/**
+ * The unit a filter fixes (`unit = "networks"`, or the unit of the one activity it names), which names a
+ * quantity better than "quantity".
+ */
+function unitOf(f: Filter, names: NoteNames): string | null {
+  if (f.kind === 'compare' && f.op === '=') {
+    if (f.key.name === 'unit') return String(f.value.value);
+    if (['id', 'within', 'parent', 'ancestor'].includes(f.key.name)) return names.unit?.(String(f.value.value)) ?? null;
+  }
+  if (f.kind === 'and')
+    for (const o of f.operands) {
+      const u = unitOf(o, names);
+      if (u) return u;
+    }
   return null;
 }

@@ -68,8 +68,12 @@ function placeName(input: ReportInput, code: string): string | null {
 /** Titles and names for the source notes' words. */
 export function noteNames(input: ReportInput): NoteNames {
   const titles = new Map(input.period.activities.map((a) => [a.id, a.title[input.lang]] as const));
+  const units = new Map(input.period.activities.map((a) => [a.id, a.unit] as const));
+  const children = input.period.activities.filter((a) => a.parent !== null && a.unit !== null);
   return {
     activity: (id) => titles.get(id) ?? null,
+    // A parent without a unit of its own takes its children's ("networks" per federal entity).
+    unit: (id) => units.get(id) ?? children.find((c) => c.parent === id)?.unit ?? null,
     institution: (code) => input.plan.institutions.find((i) => i.code === code)?.acronym ?? null,
     place: (code) => placeName(input, code),
   };

@@ -32,7 +32,7 @@ describe.each(testEngines())('the key figures of networks on %s', (engine) => {
     return { figure: cell.figure, formula: note.formula, recordCount: note.recordCount };
   };
 
-  it('networks created and strengthened are numbers of networks; women members are counted apart', async () => {
+  it('networks created and strengthened are numbers of networks; women members are counted apart', () => {
     const created = row('Networks created');
     expect(created.figure.value).toBe(630);
     expect(created.formula).toBe(
