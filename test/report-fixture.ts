@@ -10,6 +10,7 @@ export function makeReportDocument(lang: 'es' | 'en' = 'en'): ReportDocument {
     period: 2022,
     title: es ? 'Informe de Actividades 2022' : 'Report of Activities 2022',
     planTitle: es ? 'Plan Nacional de Acción 1325' : 'National Action Plan 1325',
+    government: es ? 'Gobierno de México' : 'Government of Mexico',
     status: 'draft',
     institutions: [
       { acronym: 'SRE', name: es ? 'Secretaría de Relaciones Exteriores' : 'Ministry of Foreign Affairs' },
@@ -140,11 +141,15 @@ export function makeReportDocument(lang: 'es' | 'en' = 'en'): ReportDocument {
     checkSummary: [es ? '6 errores y 8 avisos en los datos de origen.' : '6 errors and 8 warnings in the source data.'],
     notes: Array.from({ length: 13 }, (_, i) => ({
       n: i + 1,
+      description: es ? `Mujeres («Registro ${i + 1}»)` : `Women (“Record ${i + 1}”)`,
       formula: `sum(women where id = "record-${i + 1}")`,
+      value: i,
       recordIds: [`record-${i + 1}`],
       recordCount: 1,
       text: String(i),
     })),
+    companionFile: es ? 'nap1325-informe-2022-es.provenance.json' : 'nap1325-report-2022-en.provenance.json',
+    notesIntro: [es ? 'Cada nota dice qué cuenta la cifra.' : 'Each note says what the figure counts.'],
     labels: {
       contents: es ? 'Contenido' : 'Contents',
       indicatorsAnnex: es ? 'Anexo: indicadores del plan' : 'Annex: the plan’s indicators',
@@ -162,6 +167,7 @@ export function makeReportDocument(lang: 'es' | 'en' = 'en'): ReportDocument {
       draft: es ? 'BORRADOR' : 'DRAFT',
       page: es ? 'Página' : 'Page',
       records: es ? 'Registros' : 'Records',
+      record: es ? 'registro' : 'record',
       formula: es ? 'Fórmula' : 'Formula',
       statusNames: es
         ? {

@@ -55,6 +55,7 @@ export function registerReport(program: Command, lang: Lang, io: Io): void {
           period: Number(o.period),
           langs,
           formats,
+          companion: true,
           progress: (m) => !opts.json && io.err(m[lang]),
         }),
       );

@@ -14,15 +14,22 @@ export interface Figure {
 }
 
 export type Inline =
-  { kind: 'text'; text: string } | { kind: 'figure'; figure: Figure } | { kind: 'strong'; text: string };
+  | { kind: 'text'; text: string }
+  /** `marker`: the figure's note number is printed beside it (the records' figure next to a stated one). */
+  | { kind: 'figure'; figure: Figure; marker?: boolean }
+  | { kind: 'strong'; text: string };
 
 export interface SourceNote {
   n: number;
-  /** Canonical figure-language formula. */
+  /** What the figure counts, in words ("Mujeres (capacitación; SEDENA)"): the note the document prints. */
+  description: string;
+  /** Canonical figure-language formula (in the provenance companion file, not in the printed note). */
   formula: string;
-  /** Ids of the records the value used — the first `MAX_NOTE_RECORDS` of them. */
+  /** The computed value; null = no data. */
+  value: number | null;
+  /** Ids of every record the value used (in the companion file). */
   recordIds: string[];
-  /** How many records the value used in all (the full list is in the data export). */
+  /** How many records the value used. */
   recordCount: number;
   /** The value, formatted. */
   text: string;
@@ -97,9 +104,11 @@ export interface IndicatorRow {
 export interface ReportDocument {
   lang: Lang;
   period: number;
-  /** "Informe de Actividades 2022" */
+  /** "2º Informe de Actividades 2022" / "2nd Report of Activities 2022" */
   title: string;
   planTitle: string;
+  /** The government presenting the report ("Gobierno de México"), from the plan's country; null if unknown. */
+  government: string | null;
   /** DRAFT until published. */
   status: 'draft' | 'published';
   /** Institutions on the cover: acronym and full name. */
@@ -113,6 +122,13 @@ export interface ReportDocument {
   methodology: string[];
   checkSummary: string[];
   notes: SourceNote[];
+  /**
+   * The provenance companion file published with the report ("nap1325-informe-2022-es.provenance.json"):
+   * every note's formula, value and record ids. Null when the document is built without one.
+   */
+  companionFile: string | null;
+  /** Annex D's opening: what a note says, and where each figure's formula and record ids are. */
+  notesIntro: string[];
   /** Fixed labels in the document's language (section titles of annexes, "Source", "Total", …). */
   labels: ReportLabels;
 }
@@ -133,7 +149,9 @@ export interface ReportLabels {
   reported: string;
   draft: string;
   page: string;
+  /** "Registros" / "Records", and the singular "registro" / "record" (a note's count: "1 registro", "3 registros"). */
   records: string;
+  record: string;
   formula: string;
   statusNames: Record<ReportIndicatorStatus, string>;
   per100k: string;

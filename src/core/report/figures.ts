@@ -2,9 +2,7 @@ import { compileExpression, evaluateExpression, type ExprType, type FigureSource
 import type { PlanCatalog } from '../model/catalog.js';
 import type { Lang } from '../model/kinds.js';
 import type { Figure, SourceNote } from './document.js';
-
-/** A source note lists at most this many record ids (a national total can rest on thousands). */
-export const MAX_NOTE_RECORDS = 60;
+import { describeFormula, type NoteNames } from './note-words.js';
 
 /** Formats a figure for the document's language; percentages without the sign (the text carries it). */
 export function formatFigure(value: number | null, type: ExprType, lang: Lang): string {
@@ -26,7 +24,8 @@ function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
 
 /**
  * Evaluates figure expressions for one report and numbers their source notes: the same formula always
- * gets the same note, so every number of the document points at its formula and records.
+ * gets the same note, so every number of the document points at its formula and records. A note keeps
+ * every record id (for the provenance companion file); the document prints only its words and count.
  */
 export class FigureBook {
   readonly notes: SourceNote[] = [];
@@ -37,6 +36,8 @@ export class FigureBook {
     private readonly catalog: PlanCatalog,
     private readonly period: number,
     private readonly lang: Lang,
+    /** Titles and names for the notes' words; without it, the words use codes and ids. */
+    private readonly names: NoteNames = { activity: () => null, institution: () => null, place: () => null },
   ) {}
 
   async figure(expression: string): Promise<Figure> {
@@ -49,8 +50,10 @@ export class FigureBook {
     const text = formatFigure(value.value, value.type, this.lang);
     const note: SourceNote = {
       n: this.notes.length + 1,
+      description: describeFormula(compiled.ast, this.lang, this.names),
       formula: value.formula,
-      recordIds: value.recordIds.slice(0, MAX_NOTE_RECORDS),
+      value: value.value,
+      recordIds: value.recordIds,
       recordCount: value.recordIds.length,
       text,
     };

@@ -4,7 +4,10 @@ import type { ReportLabels } from './document.js';
 export const LABELS: Record<
   Lang,
   ReportLabels & {
-    reportTitle: (year: number) => string;
+    /** "2º Informe de Actividades 2022": the report's number among the plan's yearly reports, when known. */
+    reportTitle: (year: number, ordinal: number | null) => string;
+    /** "Gobierno de México", from the country's name. */
+    government: (country: string) => string;
     introduction: string;
     acknowledgements: string;
     byEntity: (metric: string) => string;
@@ -29,6 +32,7 @@ export const LABELS: Record<
     draft: 'BORRADOR',
     page: 'Página',
     records: 'Registros',
+    record: 'registro',
     formula: 'Fórmula',
     statusNames: {
       met: 'Cumplida',
@@ -39,7 +43,8 @@ export const LABELS: Record<
       'in-progress': 'En proceso',
     },
     per100k: 'por 100 000 mujeres',
-    reportTitle: (year) => `Informe de Actividades ${year}`,
+    reportTitle: (year, n) => `${n === null ? '' : `${n}º `}Informe de Actividades ${year}`,
+    government: (country) => `Gobierno de ${country}`,
     introduction: 'Introducción',
     acknowledgements: 'Agradecimientos',
     byEntity: (metric) => `${metric} por entidad federativa`,
@@ -63,6 +68,7 @@ export const LABELS: Record<
     draft: 'DRAFT',
     page: 'Page',
     records: 'Records',
+    record: 'record',
     formula: 'Formula',
     statusNames: {
       met: 'Met',
@@ -73,7 +79,9 @@ export const LABELS: Record<
       'in-progress': 'In progress',
     },
     per100k: 'per 100,000 women',
-    reportTitle: (year) => `Report of Activities ${year}`,
+    reportTitle: (year, n) => `${n === null ? '' : `${englishOrdinal(n)} `}Report of Activities ${year}`,
+    government: (country) =>
+      `Government of ${/^(United |Netherlands|Philippines|Bahamas|Gambia|Comoros|Maldives|Czech Republic|Dominican Republic|Central African Republic)/.test(country) ? 'the ' : ''}${country}`,
     introduction: 'Introduction',
     acknowledgements: 'Acknowledgements',
     byEntity: (metric) => `${metric} by federal entity`,
@@ -81,3 +89,26 @@ export const LABELS: Record<
     notePrefix: 'Note on the data',
   },
 };
+
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st. */
+export function englishOrdinal(n: number): string {
+  const tens = n % 100;
+  const suffix =
+    tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** The country's name in the report's language (ISO 3166-1 alpha-2 → "México" / "Mexico"), or null. */
+export function countryName(code: string, lang: Lang): string | null {
+  const name = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }).of(code);
+  return name && name !== code ? name : null;
+}
+
+/**
+ * The report's number among the plan's yearly reports: the period's position in the plan's years
+ * (the plan starting in 2021, the 2022 period is its 2nd report); null before the plan starts or after it ends.
+ */
+export function reportOrdinal(year: number, plan: { startYear: number; endYear: number | null }): number | null {
+  if (year < plan.startYear || (plan.endYear !== null && year > plan.endYear)) return null;
+  return year - plan.startYear + 1;
+}

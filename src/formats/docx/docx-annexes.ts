@@ -7,6 +7,7 @@ import { figureRuns, grid, noteAnchor, para, textRuns } from './docx-runs.js';
 
 export function cover(doc: ReportDocument): FileChild[] {
   return [
+    ...(doc.government ? [para('CoverPlan', textRuns(doc.government, { bold: true, color: INK }))] : []),
     para('CoverPlan', textRuns(doc.planTitle)),
     para('Title', textRuns(doc.title)),
     ...(doc.status === 'draft'
@@ -54,31 +55,20 @@ export function annexes(doc: ReportDocument): FileChild[] {
     h1(l.checker),
     ...narrative(doc.checkSummary),
     h1(l.sourceNotes),
+    ...narrative(doc.notesIntro),
     ...[...doc.notes].sort((a, b) => a.n - b.n).flatMap((note) => sourceNote(note, doc)),
   ];
 }
 
+/** One short note: number (bookmark), value, what it counts, how many records; the formula and ids are in the companion file. */
 function sourceNote(note: SourceNote, doc: ReportDocument): Paragraph[] {
+  const records = note.recordCount === 1 ? doc.labels.record : doc.labels.records.toLowerCase();
   return [
-    para(
-      'NoteEntry',
-      [
-        new Bookmark({ id: noteAnchor(note.n), children: textRuns(`[${note.n}]`, { bold: true }) }),
-        ...textRuns(`  ${note.text}`),
-      ],
-      { keepNext: true },
-    ),
-    para('NoteDetail', [...textRuns(`${doc.labels.formula}: `), ...textRuns(note.formula, { style: 'Code' })], {
-      keepNext: true,
-    }),
-    para('NoteDetail', [
-      ...textRuns(`${doc.labels.records}: `),
-      ...textRuns(
-        note.recordIds.length > 0
-          ? `${note.recordIds.join(', ')}${note.recordCount > note.recordIds.length ? ` … (+${note.recordCount - note.recordIds.length})` : ''}`
-          : '—',
-        { style: 'Code' },
-      ),
+    para('NoteEntry', [
+      new Bookmark({ id: noteAnchor(note.n), children: textRuns(`[${note.n}]`, { bold: true }) }),
+      ...textRuns(`  ${note.description}: `),
+      ...textRuns(note.text, { bold: true }),
+      ...textRuns(` (${note.recordCount} ${records})`),
     ]),
   ];
 }

@@ -119,10 +119,9 @@ export function styles(doc: ReportDocument) {
         run: { size: 32, bold: true, color: INK },
         paragraph: { pageBreakBefore: true, spacing: { after: 240 } },
       }),
-      ps('NoteEntry', 'Source Note', { run: { size: 19 }, paragraph: { spacing: { before: 120, after: 0 } } }),
-      ps('NoteDetail', 'Source Note Detail', {
-        run: { size: 17, color: '404040' },
-        paragraph: { indent: { left: 360 }, spacing: { after: 0 } },
+      ps('NoteEntry', 'Source Note', {
+        run: { size: 17 },
+        paragraph: { indent: { left: 500, hanging: 500 }, spacing: { before: 40, after: 0 } },
       }),
       ps('HeaderText', 'Running Header', { run: { size: 16, color: '595959' }, paragraph: { spacing: { after: 0 } } }),
     ],

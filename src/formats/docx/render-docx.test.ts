@@ -98,13 +98,17 @@ describe('renderDocx', () => {
       expect(text).toContain(`${f.text}[${f.note}]`);
       expect(xml).toContain(`w:anchor="note_${f.note}"`);
     }
-    // Every note in the annex, with its bookmark, formula and records.
+    // Every note in the annex, short: its bookmark, what it counts, its value and how many records (the
+    // formula and record ids are in the provenance companion, not in the document).
     const annex = xml.slice(xml.lastIndexOf(doc.labels.sourceNotes));
+    expect(textOf(annex)).toContain(doc.notesIntro[0]);
     for (const note of doc.notes) {
       expect(annex).toMatch(new RegExp(`<w:bookmarkStart w:name="note_${note.n}" w:id="\\d+"/>`));
-      expect(textOf(annex)).toContain(`[${note.n}]  ${note.text}`);
-      expect(textOf(annex)).toContain(`${doc.labels.formula}: ${note.formula}`);
-      expect(textOf(annex)).toContain(`${doc.labels.records}: ${note.recordIds.join(', ')}`);
+      const records = note.recordCount === 1 ? doc.labels.record : doc.labels.records.toLowerCase();
+      expect(textOf(annex)).toContain(
+        `[${note.n}]  ${note.description}: ${note.text} (${note.recordCount} ${records})`,
+      );
+      expect(textOf(annex)).not.toContain(note.formula);
     }
 
     // Text is text: the script tag is escaped, never markup.

@@ -50,14 +50,18 @@ describe.each(['es', 'en'] as const)('renderHtml (%s)', (lang) => {
     }
     const present = ids(html);
     for (const m of html.matchAll(/class="fig" href="#(note-\d+)"/g)) expect(present.has(m[1]!)).toBe(true);
+    // Each note is short: what the figure counts, its value and how many records (the formula as tooltip);
+    // the record ids are in the provenance companion, not in the document.
+    const records = (n: number) => (n === 1 ? doc.labels.record : doc.labels.records.toLowerCase());
     for (const n of doc.notes) {
-      expect(html).toMatch(
-        new RegExp(
-          `<li id="note-${n.n}">[\\s\\S]*?<code class="formula">${escapeHtml(n.formula).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</code>`,
-        ),
+      expect(html).toContain(
+        `<li id="note-${n.n}" title="${escapeHtml(n.formula)}"><span class="note-n">${n.n}</span>` +
+          `<span class="note-desc">${escapeHtml(n.description)}</span>: <span class="note-value">${escapeHtml(n.text)}</span> ` +
+          `<span class="note-count">(${n.recordCount} ${records(n.recordCount)})</span></li>`,
       );
-      for (const r of n.recordIds) expect(html).toContain(`<code>${r}</code>`);
+      for (const r of n.recordIds) expect(html).not.toContain(`<code>${r}</code>`);
     }
+    for (const p of doc.notesIntro) expect(html).toContain(`<p>${escapeHtml(p)}</p>`);
   });
 
   it('escapes every text: the fixture script appears as text only', () => {
@@ -153,7 +157,9 @@ describe.each(['es', 'en'] as const)('renderHtml (%s)', (lang) => {
 
   it('has the cover, the draft band and the annexes in the document language', () => {
     expect(html).toContain(`<h1 class="cover-title">${doc.title}</h1>`);
-    expect(html).toContain(`<p class="cover-plan">${doc.planTitle}</p>`);
+    // A number stays with the word before it ("Plan 1325" is never split across lines).
+    expect(html).toContain(`<p class="cover-plan">${doc.planTitle.replace(' 1325', '\u00a01325')}</p>`);
+    expect(html).toContain(`<p class="cover-government">${doc.government}</p>`);
     for (const i of doc.institutions)
       expect(html).toContain(`<span class="acronym">${i.acronym}</span><span class="inst-name">${i.name}</span>`);
     expect(html).toContain(`<p class="draft-band">${lang === 'es' ? 'BORRADOR' : 'DRAFT'}</p>`);

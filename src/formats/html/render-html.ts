@@ -126,7 +126,9 @@ class Renderer {
     return [
       '<header class="cover">',
       '<div class="cover-bar"></div>',
-      `<p class="cover-plan">${escapeHtml(d.planTitle)}</p>`,
+      d.government ? `<p class="cover-government">${escapeHtml(d.government)}</p>` : '',
+      // "Resolución 1325" never broken across lines: a number stays with the word before it.
+      `<p class="cover-plan">${escapeHtml(d.planTitle.replace(/ (?=\d)/g, '\u00a0'))}</p>`,
       `<h1 class="cover-title">${escapeHtml(title)}</h1>`,
       d.status === 'draft'
         ? `<p class="draft-band">${escapeHtml(d.labels.draft)}</p>` +
@@ -182,7 +184,9 @@ class Renderer {
               ? escapeHtml(p.text)
               : p.kind === 'strong'
                 ? `<strong>${escapeHtml(p.text)}</strong>`
-                : this.fig(p.figure),
+                : p.marker
+                  ? `${this.fig(p.figure)}<sup class="note-ref">[<a href="#note-${p.figure.note}">${p.figure.note}</a>]</sup>`
+                  : this.fig(p.figure),
           )
           .join('');
         return `<p id="${escapeHtml(b.id)}">${label}${parts}</p>`;
@@ -309,13 +313,13 @@ class Renderer {
       )
       .join('\n');
     const paragraphs = (ps: string[]) => ps.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+    // Short notes (what the figure counts, how many records); formulas and record ids are in the companion file.
     const notes = d.notes
       .map(
         (n) =>
-          `<li id="note-${n.n}"><span class="note-n">${n.n}</span>` +
-          `<span class="note-line"><span class="note-key">${escapeHtml(this.x.value)}:</span> <span class="note-value">${escapeHtml(n.text)}</span>` +
-          `<span class="note-key">${escapeHtml(l.formula)}:</span> <code class="formula">${escapeHtml(n.formula)}</code></span>` +
-          `<span class="note-line records"><span class="note-key">${escapeHtml(l.records)} (${n.recordCount}):</span> ${n.recordIds.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}${n.recordCount > n.recordIds.length ? ` … (+${n.recordCount - n.recordIds.length})` : ''}</span></li>`,
+          `<li id="note-${n.n}" title="${escapeHtml(n.formula)}"><span class="note-n">${n.n}</span>` +
+          `<span class="note-desc">${escapeHtml(n.description)}</span>: <span class="note-value">${escapeHtml(n.text)}</span> ` +
+          `<span class="note-count">(${n.recordCount} ${escapeHtml(n.recordCount === 1 ? l.record : l.records.toLowerCase())})</span></li>`,
       )
       .join('\n');
     return [
@@ -325,7 +329,7 @@ class Renderer {
       `<tbody>\n${indicatorRows}\n</tbody></table>\n</section>`,
       `<section class="annex" id="${ANNEX_IDS.methodology}">\n<h2>${escapeHtml(l.methodology)}</h2>\n${paragraphs(d.methodology)}\n</section>`,
       `<section class="annex" id="${ANNEX_IDS.checker}">\n<h2>${escapeHtml(l.checker)}</h2>\n${paragraphs(d.checkSummary)}\n</section>`,
-      `<section class="annex" id="${ANNEX_IDS.notes}">\n<h2>${escapeHtml(l.sourceNotes)}</h2>\n<ol class="source-notes">\n${notes}\n</ol>\n</section>`,
+      `<section class="annex" id="${ANNEX_IDS.notes}">\n<h2>${escapeHtml(l.sourceNotes)}</h2>\n${paragraphs(d.notesIntro)}\n<ol class="source-notes">\n${notes}\n</ol>\n</section>`,
     ].join('\n');
   }
 }

@@ -29,6 +29,8 @@ body.mode-web { background: #f3f1ec; }
 /* Cover */
 .cover { display: flex; flex-direction: column; padding: 0; }
 .cover-bar { height: 9mm; background: var(--guinda); border-bottom: 2.2mm solid var(--gold); }
+.cover-government { margin: 14mm 0 0; font-size: 12pt; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: var(--guinda); }
+.cover-government + .cover-plan { margin-top: 4mm; }
 .cover-plan { margin: 18mm 0 0; font-size: 13pt; font-weight: 700; letter-spacing: .12em; text-transform: uppercase; color: var(--gold); }
 .cover-title { margin: 4mm 0 0; font-size: 30pt; line-height: 1.15; font-weight: 700; color: var(--guinda); }
 .cover-period { margin: 3mm 0 0; font-size: 14pt; color: var(--grey); }
@@ -69,6 +71,8 @@ ul.list li::marker { color: var(--gold); }
 a.fig { color: inherit; text-decoration: none; border-bottom: 1px dotted var(--gold); font-variant-numeric: tabular-nums; }
 a.fig:hover, a.fig:focus { background: var(--gold-pale); outline: none; }
 strong a.fig, a.fig strong { font-weight: 700; }
+.note-ref { font-size: 70%; line-height: 0; margin-left: .1em; }
+.note-ref a { color: var(--guinda); text-decoration: none; }
 
 /* Tables */
 .table-block, .map-block { margin: 4mm 0 5mm; }
@@ -128,11 +132,12 @@ tfoot { display: table-row-group; }
 .annex td.nowrap { white-space: nowrap; }
 .annex .calc { font-size: 8.5pt; color: #3b3b3b; }
 .source-notes { list-style: none; margin: 0; padding: 0; font-size: 8.5pt; }
-.source-notes li { display: grid; grid-template-columns: 10mm 1fr; gap: 0 2mm; padding: 1mm 0; line-height: 1.35; border-bottom: .25mm solid var(--rule); break-inside: avoid; page-break-inside: avoid; }
-.note-n { grid-row: span 2; font-weight: 700; color: var(--guinda); text-align: right; }
-.note-line { grid-column: 2; }
+.source-notes { columns: 2; column-gap: 7mm; }
+.source-notes li { padding: .6mm 0 .6mm 8mm; text-indent: -8mm; line-height: 1.3; border-bottom: .25mm solid var(--rule); break-inside: avoid; page-break-inside: avoid; }
+.note-n { display: inline-block; width: 7mm; margin-right: 1mm; text-indent: 0; font-weight: 700; color: var(--guinda); text-align: right; }
 .note-key { color: var(--grey); }
-.note-value { font-weight: 700; margin-right: 4mm; }
+.note-value { font-weight: 700; }
+.note-count { color: var(--grey); white-space: nowrap; }
 code, .formula { font-family: var(--mono); font-size: 8pt; }
 .formula { background: #f4f2ee; padding: 0 1mm; word-break: break-word; }
 .records code { white-space: nowrap; font-size: 7pt; }
@@ -142,7 +147,8 @@ code, .formula { font-family: var(--mono); font-size: 8pt; }
   body, body.mode-web { background: #fff; }
   .mode-web .sheet { max-width: none; padding: 0; box-shadow: none; }
   .mode-print .cover { height: ${297 - m.top - m.bottom - 4}mm; break-after: page; page-break-after: always; }
-  .mode-print .cover-plan { margin-top: 55mm; }
+  .mode-print .cover-plan, .mode-print .cover-government { margin-top: 55mm; }
+  .mode-print .cover-government + .cover-plan { margin-top: 4mm; }
   .toc { break-after: page; page-break-after: always; }
   h2.h-pillar, .annex { break-before: page; page-break-before: always; margin-top: 0; }
   a.fig { border-bottom: none; }

@@ -19,7 +19,12 @@ describe.skipIf(!HAS_BROWSER).each(testEngines())('publishing the report on %s',
 
   it('freezes every language and format with its hash; a correction is a new version listing what changed', async () => {
     const v1 = await publishReport(t, 'system', { period: 2022 });
-    expect(v1).toHaveLength(6);
+    // HTML, PDF, DOCX and the provenance companion, in Spanish and English.
+    expect(v1).toHaveLength(8);
+    expect(v1.filter((v) => v.format === 'provenance').map((v) => v.fileName)).toEqual([
+      'nap1325-informe-2022-es-v1.provenance.json',
+      'nap1325-report-2022-en-v1.provenance.json',
+    ]);
     expect(new Set(v1.map((v) => v.version))).toEqual(new Set([1]));
     for (const info of v1) {
       const file = await readReportVersion(t, info.id);
@@ -43,6 +48,14 @@ describe.skipIf(!HAS_BROWSER).each(testEngines())('publishing the report on %s',
     expect(changes.figures.length).toBeGreaterThan(0);
     expect(changes.figures.every((c) => c.before !== c.after)).toBe(true);
     // Version 1 is untouched.
+    // The companion is published with the report: each note's formula, value and every record id.
+    const companion = v1.find((v) => v.format === 'provenance' && v.lang === 'en')!;
+    const stored = await readReportVersion(t, companion.id);
+    expect(stored.contentType).toBe('application/json; charset=utf-8');
+    const provenance = JSON.parse(stored.bytes.toString()) as { status: string; notes: { recordIds: string[] }[] };
+    expect(provenance.status).toBe('published');
+    expect(provenance.notes.length).toBeGreaterThan(300);
+    expect(provenance.notes.some((n) => n.recordIds.length > 60)).toBe(true);
     const first = v1.find((v) => v.format === 'pdf' && v.lang === 'es')!;
     expect(
       createHash('sha256')
@@ -50,7 +63,7 @@ describe.skipIf(!HAS_BROWSER).each(testEngines())('publishing the report on %s',
         .digest('hex'),
     ).toBe(first.contentHash);
     const listed = await listReportVersions(t, 2022);
-    expect(listed.map((v) => v.version)).toEqual([...Array<number>(6).fill(2), ...Array<number>(6).fill(1)]);
+    expect(listed.map((v) => v.version)).toEqual([...Array<number>(8).fill(2), ...Array<number>(8).fill(1)]);
   }, 180_000);
 
   it('only the coordinator or an admin publishes', async () => {

@@ -30,6 +30,7 @@ const CONTENT_TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  provenance: 'application/json; charset=utf-8',
 };
 
 export function contentTypeOf(format: string): string {
@@ -46,7 +47,8 @@ function requireCoordinator(actor: Actor | 'system'): void {
 
 /**
  * Publishes the period's report: every language and format is compiled from the records, stored with
- * its SHA-256 and frozen (re-downloads are byte-identical). A later publication is a new version that
+ * its SHA-256 and frozen (re-downloads are byte-identical), together with each language's provenance
+ * companion (format 'provenance': every figure's formula, value and record ids). A later publication is a new version that
  * lists the figures that changed.
  */
 export async function publishReport(
@@ -75,6 +77,7 @@ export async function publishReport(
     formats: REPORT_FORMATS,
     status: 'published',
     progress: options.progress,
+    companion: true,
   });
   const figures = await figureManifest(database, year);
   const previous =
@@ -108,7 +111,8 @@ export async function publishReport(
     for (const o of outputs) {
       const id = randomUUID();
       const hash = createHash('sha256').update(o.bytes).digest('hex');
-      const fileName = o.fileName.replace(/(\.\w+)$/, `-v${version}$1`);
+      // nap1325-informe-2022-es-v2.pdf, nap1325-informe-2022-es-v2.provenance.json
+      const fileName = o.fileName.replace(/((?:\.provenance)?\.\w+)$/, `-v${version}$1`);
       await trx
         .insertInto('report_version')
         .values({

@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.js';
 import type { Lang } from '../../core/model/kinds.js';
 import { buildReport } from '../../core/report/build-report.js';
 import type { ReportDocument } from '../../core/report/document.js';
+import { provenanceJson } from '../../core/report/provenance.js';
 import type { Database } from '../../db/create-db.js';
 import { readStates } from '../../db/repositories/plan.repository.js';
 import { listPeriods, readPeriodFile } from '../../db/repositories/period.repository.js';
@@ -31,10 +32,12 @@ import { referenceFile } from '../../config/paths.js';
 
 export type ReportFormat = 'html' | 'pdf' | 'docx';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'pdf', 'docx'];
+/** A report's files: its formats, and the provenance companion (every note's formula, value and record ids). */
+export type ReportFileKind = ReportFormat | 'provenance';
 
 export interface ReportOutput {
   lang: Lang;
-  format: ReportFormat;
+  format: ReportFileKind;
   fileName: string;
   bytes: Buffer;
   /**
@@ -123,6 +126,7 @@ export function reportDocumentOf(inputs: ReportInputs, lang: Lang): Promise<Repo
   );
   const placeNames = new Map(inputs.places.map((p) => [p.code, lang === 'es' ? p.name_es : p.name_en] as const));
   return buildReport({
+    companionFile: reportFileName(period.period.year, lang, 'provenance'),
     placeNames,
     claims: inputs.claims,
     plan: ctx.plan,
@@ -209,9 +213,13 @@ async function docxImages(
   return out;
 }
 
-/** File name of an output: nap1325-informe-2022-es.pdf, nap1325-report-2022-en.docx. */
-export function reportFileName(year: number, lang: Lang, format: ReportFormat): string {
-  return `nap1325-${lang === 'es' ? 'informe' : 'report'}-${year}-${lang}.${format}`;
+/**
+ * File name of an output: nap1325-informe-2022-es.pdf, nap1325-report-2022-en.docx, and the companion
+ * nap1325-informe-2022-es.provenance.json.
+ */
+export function reportFileName(year: number, lang: Lang, format: ReportFileKind): string {
+  const extension = format === 'provenance' ? 'provenance.json' : format;
+  return `nap1325-${lang === 'es' ? 'informe' : 'report'}-${year}-${lang}.${extension}`;
 }
 
 /**
@@ -225,6 +233,8 @@ export async function compileReports(
     formats: readonly ReportFormat[];
     status?: 'draft' | 'published';
     progress?: Progress;
+    /** Also write each language's provenance companion (after the formats). */
+    companion?: boolean;
   },
 ): Promise<ReportOutput[]> {
   const progress = options.progress ?? (() => {});
@@ -240,6 +250,7 @@ export async function compileReports(
     // Chromium draws the PDFs and the maps' PNGs in its own processes while Node builds the next language and
     // packs the DOCX files: each output is a task started as soon as its document exists, all awaited at the end.
     const tasks: Promise<ReportOutput>[] = [];
+    const companions: ReportOutput[] = [];
     for (const lang of options.langs) {
       progress({ es: `Calculando las cifras (${lang})`, en: `Computing the figures (${lang})` });
       t0 = performance.now();
@@ -248,6 +259,10 @@ export async function compileReports(
       let buildMs = performance.now() - t0 + loadMs;
       loadMs = 0;
       let images: Promise<Record<string, DocxImage>> | null = null;
+      if (options.companion) {
+        const fileName = reportFileName(options.period, lang, 'provenance');
+        companions.push({ lang, format: 'provenance', fileName, bytes: Buffer.from(provenanceJson(doc)), ms: 0 });
+      }
       for (const format of options.formats) {
         progress({
           es: `Generando ${format.toUpperCase()} (${lang})`,
@@ -282,7 +297,7 @@ export async function compileReports(
     }
     const settled = await Promise.allSettled(tasks);
     for (const s of settled) if (s.status === 'rejected') throw s.reason;
-    outputs.push(...settled.map((s) => (s as PromiseFulfilledResult<ReportOutput>).value));
+    outputs.push(...settled.map((s) => (s as PromiseFulfilledResult<ReportOutput>).value), ...companions);
   } finally {
     await pdf?.close();
   }

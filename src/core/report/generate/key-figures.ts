@@ -146,8 +146,12 @@ export async function keyFigures(input: KeyFiguresInput): Promise<Block[]> {
     [L.rows.trainedMen, 'sum(men where kind = "training")'],
     [L.rows.deployed, 'sum(total where kind = "deployment")'],
     [L.rows.deployedWomen, 'sum(women where kind = "deployment")'],
-    [L.rows.created, 'sum(quantity where kind = "network" and attr.networkAction = "created")'],
-    [L.rows.strengthened, 'sum(quantity where kind = "network" and attr.networkAction = "strengthened")'],
+    // Networks, not records: the quantity in networks (FASP's are stored per federal entity), never a count of rows.
+    [L.rows.created, 'sum(quantity where kind = "network" and unit = "networks" and attr.networkAction = "created")'],
+    [
+      L.rows.strengthened,
+      'sum(quantity where kind = "network" and unit = "networks" and attr.networkAction = "strengthened")',
+    ],
     [L.rows.networkWomen, 'sum(women where kind = "network")'],
     [L.rows.engagements, 'count(where kind = "engagement" and root)'],
     ...units.map((u): [string, string] => [

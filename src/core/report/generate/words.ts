@@ -96,6 +96,40 @@ const UNITS: Record<string, readonly [string, string, string, string]> = {
   federalEntities: ['entidad federativa', 'entidades federativas', 'federal entity', 'federal entities'],
   places: ['lugar', 'lugares', 'place', 'places'],
   personnel: ['elemento', 'elementos', 'member of personnel', 'personnel'],
+  trainedPersonnel: [
+    'elemento capacitado',
+    'elementos capacitados',
+    'trained member of personnel',
+    'trained personnel',
+  ],
+  communes: ['comuna', 'comunas', 'commune', 'communes'],
+  sections: ['sección', 'secciones', 'section', 'sections'],
+  issues: ['tema', 'temas', 'issue', 'issues'],
+  diagnosisEntities: [
+    'entidad con diagnóstico',
+    'entidades con diagnóstico',
+    'entity with a diagnosis',
+    'entities with a diagnosis',
+  ],
+  diagnosisRegions: [
+    'región con diagnóstico',
+    'regiones con diagnóstico',
+    'region with a diagnosis',
+    'regions with a diagnosis',
+  ],
+  statePeaceTalks: ['mesa estatal de paz', 'mesas estatales de paz', 'state peace talk', 'state peace talks'],
+  womenFirstHalf: [
+    'mujer en el primer semestre',
+    'mujeres en el primer semestre',
+    'woman in the first half',
+    'women in the first half',
+  ],
+  yearsSincePreviousFieldTrip: [
+    'año desde la visita anterior',
+    'años desde la visita anterior',
+    'year since the previous field trip',
+    'years since the previous field trip',
+  ],
 };
 
 /** A unit or measure name in the language, singular for exactly 1: "redes", "network", "horas". */
