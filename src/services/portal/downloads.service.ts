@@ -259,6 +259,8 @@ const REPORT_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   html: 'text/html; charset=utf-8',
+  // The report's companion: every note's formula, value and record ids (docs/report.md).
+  provenance: 'application/json; charset=utf-8',
 };
 
 /** The stored file of a published report version. */
@@ -270,7 +272,7 @@ export async function downloadPublishedReport(database: Database, id: string): P
       es: 'ese informe no existe o no está publicado',
       en: 'that report does not exist or is not published',
     });
-  const ext = row.format;
+  const ext = row.format === 'provenance' ? 'provenance.json' : row.format;
   const safe = row.file_name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '') || `report-${row.period_year}`;
   return {
     body: Buffer.from(row.content, 'base64'),

@@ -244,6 +244,7 @@ export const en: Shape<typeof es> = {
       version: 'Version',
       language: 'Language',
       format: 'Format',
+      provenance: 'Provenance of the figures (JSON)',
       published: 'Published',
       changes: 'Changes',
       file: 'File',

@@ -242,6 +242,7 @@ export const es = {
       version: 'Versión',
       language: 'Idioma',
       format: 'Formato',
+      provenance: 'Procedencia de las cifras (JSON)',
       published: 'Publicado',
       changes: 'Cambios',
       file: 'Archivo',

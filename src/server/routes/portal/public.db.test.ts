@@ -244,6 +244,32 @@ describe.each(testEngines())('public API on %s', (engine) => {
     expect((await app.inject('/api/public/reports/no-such-report')).statusCode).toBe(404);
   });
 
+  it("offers a published version's provenance companion as JSON", async () => {
+    const companion = JSON.stringify({ format: 'nap1325/report-provenance@1', notes: [] });
+    await database.db
+      .insertInto('report_version')
+      .values({
+        id: 'report-2023-en-provenance',
+        period_year: 2023,
+        version: 1,
+        lang: 'en',
+        format: 'provenance',
+        file_name: 'report-2023-en-v1.provenance.json',
+        content_hash: 'c'.repeat(64),
+        content: Buffer.from(companion).toString('base64'),
+        published_at: '2024-04-01T00:00:00.000Z',
+        published_by: null,
+        changes: null,
+      })
+      .execute();
+    const list = (await app.inject('/api/public/reports')).json<{ id: string; format: string }[]>();
+    expect(list.find((r) => r.id === 'report-2023-en-provenance')?.format).toBe('provenance');
+    const res = await app.inject('/api/public/reports/report-2023-en-provenance');
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="report-2023-en-v1.provenance.json"');
+    expect(res.body).toBe(companion);
+  });
+
   it('serves the federal entities as GeoJSON keyed by INEGI code', async () => {
     const res = await app.inject('/api/public/geo/states');
     expect(res.headers['content-type']).toBe('application/geo+json; charset=utf-8');

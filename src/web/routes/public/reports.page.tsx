@@ -49,7 +49,7 @@ export function ReportsPage() {
                       <th scope="row">{r.period}</th>
                       <td className="num">{r.version}</td>
                       <td>{r.lang === 'es' ? 'Español' : r.lang === 'en' ? 'English' : r.lang}</td>
-                      <td>{r.format.toUpperCase()}</td>
+                      <td>{r.format === 'provenance' ? t('public.reports.provenance') : r.format.toUpperCase()}</td>
                       <td>{formatDateTime(r.publishedAt, lang)}</td>
                       <td>
                         {r.changes === null ? (
