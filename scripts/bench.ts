@@ -4,7 +4,7 @@
  * into 2023) at 2,000 and 100,000 records (1,000,000 with --million), on SQLite and PostgreSQL.
  *   npm run bench -- [--sizes 2000,100000] [--million] [--engines sqlite,postgres] [--seconds 10]
  *                    [--pg postgres://postgres@127.0.0.1:5432/postgres]
- *                    [--steps import,figures,check,report,public] [--keep]
+ *                    [--steps import,figures,check,report,public] [--keep] [--soak 180]
  * Prints a Markdown table (docs/performance.md keeps one); asserts nothing.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -38,6 +38,8 @@ const pgAdmin = arg('pg', process.env.NAP1325_BENCH_PG ?? 'postgres://postgres@1
 const YEAR = 2023;
 /** Which measures to take (all by default): import, figures, check, report, public. */
 const steps = new Set(arg('steps', 'import,figures,check,report,public').split(','));
+/** Seconds of the memory soak after the public load (0: none). */
+const soak = Number(arg('soak', '0'));
 /** Keep the databases (a SQLite file's path, a PostgreSQL database's name are printed) for profiling. */
 const keep = process.argv.includes('--keep');
 
@@ -501,9 +503,47 @@ async function benchPublic(
       ratio: rss1 / rss0,
       ok: null,
     });
+    if (soak > 0) await soakRun(base, port, server.pid!, endpoints);
   } finally {
     server.kill();
   }
+}
+
+/**
+ * The memory soak (issue 12, H2): 50 connections over the public endpoints in turn for `--soak`
+ * seconds, the server's RSS sampled every 10 s; memory should stay flat once the answers are cached.
+ */
+async function soakRun(base: { engine: string; size: number }, port: number, pid: number, endpoints: string[]) {
+  const samples: number[] = [rssOf(pid)];
+  const timer = setInterval(() => samples.push(rssOf(pid)), 10_000);
+  let requests = 0;
+  let errors = 0;
+  const end = performance.now() + soak * 1000;
+  try {
+    while (performance.now() < end) {
+      for (const e of endpoints) {
+        const secs = Math.min(5, Math.max(0.5, (end - performance.now()) / 1000));
+        const r = await load(port, e, secs);
+        requests += Math.round(r.rps * secs);
+        errors += r.errors;
+        if (performance.now() >= end) break;
+      }
+    }
+  } finally {
+    clearInterval(timer);
+  }
+  samples.push(rssOf(pid));
+  const first = samples[0]!;
+  const last = samples.at(-1)!;
+  const settled = samples.slice(Math.floor(samples.length / 2));
+  record({
+    ...base,
+    measure: `memory soak: public endpoints in turn, 50 connections, ${soak} s (RSS every 10 s)`,
+    value: `${first.toFixed(0)} → ${last.toFixed(0)} MB (min ${Math.min(...samples).toFixed(0)}, max ${Math.max(...samples).toFixed(0)}; second half ${Math.min(...settled).toFixed(0)}–${Math.max(...settled).toFixed(0)}), ~${requests.toLocaleString('en-US')} requests, ${errors} errors`,
+    limit: 'flat (second half within 10 %)',
+    ratio: Math.max(...settled) / Math.min(...settled),
+    ok: Math.max(...settled) <= Math.min(...settled) * 1.1 && errors === 0,
+  });
 }
 
 async function main() {

@@ -48,7 +48,14 @@ describe('figures over one record subtree, in memory', () => {
             fallback,
           );
           for (const { node, id, key, alone } of queries) {
-            const within: Filter = { kind: 'compare', key: { name: key, ...at }, op: '=', opSpan: at, value: lit(id) };
+            const within: Filter = {
+              kind: 'compare',
+              key: { name: key, ...at },
+              op: '=',
+              opSpan: at,
+              value: lit(id),
+              ...at,
+            };
             const filter: Filter =
               alone || node.filter === null ? within : { kind: 'and', operands: [node.filter, within], ...at };
             const query = { node: { ...node, filter } as AggregateNode, period, provenance };
