@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { barOptions } from '../../components/charts/bar-options.js';
 import { ChartFigure } from '../../components/charts/chart-figure.js';
 import { SEX_COLORS } from '../../components/charts/echarts-setup.js';
+import { Table } from '../../components/ui/data-table.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber, type Lang } from '../../i18n/index.js';
@@ -47,41 +48,16 @@ function PivotTable({ p, q, lang }: { p: Pivot; q: Record<string, string>; lang:
   const colLabel =
     q.columns === 'none' ? [t(`public.explorer.measures.${q.measure}`)] : p.columns.map((c) => c.label[lang]);
   return (
-    <table className="data" data-testid="pivot">
-      <caption className="sr-only">{t('public.explorer.tableCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t(`public.explorer.dims.${q.rows}`)}</th>
-          {colLabel.map((c, i) => (
-            <th key={`${c}-${i}`} scope="col" className="num">
-              {c}
-            </th>
-          ))}
-          <th scope="col" className="num">
-            {t('public.total')}
-          </th>
-          <th scope="col" className="num">
-            {t('public.explorer.share')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {p.rows.map((r, i) => (
-          <tr key={r.key} data-key={r.key}>
-            <th scope="row">{r.label[lang]}</th>
-            {(p.cells[i] ?? []).map((v, j) => (
-              <td key={j} className="num">
-                {fmt(v)}
-              </td>
-            ))}
-            <td className="num" data-total>
-              {fmt(p.rowTotals[i])}
-            </td>
-            <td className="num">{formatValue(p.rowShares[i] ?? null, 'percent', lang)}</td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
+    <Table
+      testId="pivot"
+      caption={<caption className="sr-only">{t('public.explorer.tableCaption')}</caption>}
+      columns={[
+        { label: t(`public.explorer.dims.${q.rows}`) },
+        ...colLabel.map((c) => ({ label: c, num: true })),
+        { label: t('public.total'), num: true },
+        { label: t('public.explorer.share'), num: true },
+      ]}
+      footer={
         <tr data-key="total">
           <th scope="row">{t('public.total')}</th>
           {p.columnTotals.map((v, j) => (
@@ -94,8 +70,23 @@ function PivotTable({ p, q, lang }: { p: Pivot; q: Record<string, string>; lang:
           </td>
           <td className="num">{formatValue(p.totalShare, 'percent', lang)}</td>
         </tr>
-      </tfoot>
-    </table>
+      }
+    >
+      {p.rows.map((r, i) => (
+        <tr key={r.key} data-key={r.key}>
+          <th scope="row">{r.label[lang]}</th>
+          {(p.cells[i] ?? []).map((v, j) => (
+            <td key={j} className="num">
+              {fmt(v)}
+            </td>
+          ))}
+          <td className="num" data-total>
+            {fmt(p.rowTotals[i])}
+          </td>
+          <td className="num">{formatValue(p.rowShares[i] ?? null, 'percent', lang)}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 

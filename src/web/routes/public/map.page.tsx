@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Choropleth } from '../../components/charts/choropleth.js';
-import { TableScroll } from '../../components/charts/table-scroll.js';
+import { DataTable } from '../../components/ui/data-table.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber } from '../../i18n/index.js';
@@ -91,36 +91,26 @@ export function MapPage() {
                   count: m.map.unlocated,
                 })}
               </p>
-              <TableScroll label={label}>
-                <table className="data" data-testid="map-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('public.map.entity')}</th>
-                      <th scope="col" className="num">
-                        {m.map.label[lang]}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('public.map.women2020')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('public.map.per100k')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {m.map.rows.map((r) => (
-                      <tr key={r.code} data-code={r.code}>
-                        <th scope="row">{r.name[lang]}</th>
-                        <td className="num value">{r.value === null ? '—' : formatNumber(r.value, lang)}</td>
-                        <td className="num">
-                          {r.populationWomen === null ? '—' : formatNumber(r.populationWomen, lang)}
-                        </td>
-                        <td className="num">{formatRate(r.ratePer100kWomen, lang)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <DataTable
+                label={label}
+                caption={false}
+                testId="map-table"
+                columns={[
+                  { label: t('public.map.entity') },
+                  { label: m.map.label[lang], num: true },
+                  { label: t('public.map.women2020'), num: true },
+                  { label: t('public.map.per100k'), num: true },
+                ]}
+              >
+                {m.map.rows.map((r) => (
+                  <tr key={r.code} data-code={r.code}>
+                    <th scope="row">{r.name[lang]}</th>
+                    <td className="num value">{r.value === null ? '—' : formatNumber(r.value, lang)}</td>
+                    <td className="num">{r.populationWomen === null ? '—' : formatNumber(r.populationWomen, lang)}</td>
+                    <td className="num">{formatRate(r.ratePer100kWomen, lang)}</td>
+                  </tr>
+                ))}
+              </DataTable>
               <p className="muted small">{t('public.map.source')}</p>
             </figure>
           )

@@ -3,6 +3,8 @@ import { api, ApiError } from '../../../api/client.js';
 import { formatDateTime } from '../../../components/ui/format.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import { useResource } from '../../../components/ui/use-resource.js';
+import { Table } from '../../../components/ui/data-table.js';
+import { DraftDownloads } from '../../../components/ui/draft-downloads.js';
 import { formatDate, formatNumber } from '../../../i18n/index.js';
 import { fill, INCIDENCE_TEXTS, monthLabel } from '../../../features/incidence/incidence-texts.js';
 import type {
@@ -11,9 +13,6 @@ import type {
   PublicationView,
 } from '../../../../server/routes/incidence/incidence.schemas.js';
 import { useMe } from '../shell/use-me.js';
-
-const FORMATS = ['html', 'pdf', 'docx'] as const;
-const LANGS = ['es', 'en'] as const;
 
 /**
  * The monthly incidence reports for the coordination and the SSPC: the stored SESNSP cuts, a month's
@@ -79,36 +78,30 @@ export function IncidencePage() {
       {status.data && status.data.cuts.length === 0 ? (
         <p>{x.noData}</p>
       ) : (
-        <table className="data" data-testid="incidence-cuts">
-          <thead>
-            <tr>
-              <th scope="col">{x.kind}</th>
-              <th scope="col" className="num">
-                {x.year}
-              </th>
-              <th scope="col">{x.file}</th>
-              <th scope="col">{x.cutDate}</th>
-              <th scope="col">{x.lastMonth}</th>
-              <th scope="col" className="num">
-                {x.rows}
-              </th>
+        <Table
+          testId="incidence-cuts"
+          columns={[
+            { label: x.kind },
+            { label: x.year, num: true },
+            { label: x.file },
+            { label: x.cutDate },
+            { label: x.lastMonth },
+            { label: x.rows, num: true },
+          ]}
+        >
+          {(status.data?.cuts ?? []).map((c) => (
+            <tr key={`${c.kind}-${c.year}`}>
+              <th scope="row">{x.kinds[c.kind]}</th>
+              <td className="num">{c.year}</td>
+              <td>
+                <code>{c.fileName}</code>
+              </td>
+              <td>{formatDate(c.cutDate, lang)}</td>
+              <td>{c.lastMonth > 0 ? monthLabel(`${c.year}-${String(c.lastMonth).padStart(2, '0')}`, lang) : '—'}</td>
+              <td className="num">{formatNumber(c.rows, lang)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {(status.data?.cuts ?? []).map((c) => (
-              <tr key={`${c.kind}-${c.year}`}>
-                <th scope="row">{x.kinds[c.kind]}</th>
-                <td className="num">{c.year}</td>
-                <td>
-                  <code>{c.fileName}</code>
-                </td>
-                <td>{formatDate(c.cutDate, lang)}</td>
-                <td>{c.lastMonth > 0 ? monthLabel(`${c.year}-${String(c.lastMonth).padStart(2, '0')}`, lang) : '—'}</td>
-                <td className="num">{formatNumber(c.rows, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
       {month !== null && (
         <>
@@ -124,35 +117,12 @@ export function IncidencePage() {
             </select>
           </label>
           <p>{x.draftHelp}</p>
-          <table className="data" data-testid="incidence-drafts">
-            <thead>
-              <tr>
-                <th scope="col">{x.language}</th>
-                {FORMATS.map((f) => (
-                  <th key={f} scope="col">
-                    {f.toUpperCase()}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {LANGS.map((l) => (
-                <tr key={l}>
-                  <th scope="row">{l === 'es' ? 'Español' : 'English'}</th>
-                  {FORMATS.map((f) => (
-                    <td key={f}>
-                      <a
-                        href={`/api/incidence/reports/${month}?format=${f}&lang=${l}`}
-                        download={f !== 'html' ? '' : undefined}
-                      >
-                        {x.download} ({f.toUpperCase()}, {l})
-                      </a>
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DraftDownloads
+            testId="incidence-drafts"
+            languageLabel={x.language}
+            downloadLabel={x.download}
+            href={(f, l) => `/api/incidence/reports/${month}?format=${f}&lang=${l}`}
+          />
           <p>
             <a href={`/api/incidence/reports/${month}?format=json`} download="">
               {x.json}

@@ -2,13 +2,11 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../../api/client.js';
+import { DraftDownloads } from '../../../components/ui/draft-downloads.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import { formatDate } from '../../../i18n/index.js';
 import type { PeriodRow } from '../../../../server/routes/reporting/periods.schemas.js';
 import type { ReportVersion as Version } from '../../../../server/routes/report/reports.schemas.js';
-
-const FORMATS = ['html', 'pdf', 'docx'] as const;
-const LANGS = ['es', 'en'] as const;
 
 /** The coordinator's report: drafts compiled from the current records (marked DRAFT), publication, versions. */
 export function ReportPage() {
@@ -74,35 +72,11 @@ export function ReportPage() {
           <p>
             <Link to={`/${lang}/app/report/${period}/edit`}>{t('narrativeEditor.title', { period })}</Link>
           </p>
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('app.report.language')}</th>
-                {FORMATS.map((f) => (
-                  <th key={f} scope="col">
-                    {f.toUpperCase()}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {LANGS.map((l) => (
-                <tr key={l}>
-                  <th scope="row">{l === 'es' ? 'Español' : 'English'}</th>
-                  {FORMATS.map((f) => (
-                    <td key={f}>
-                      <a
-                        href={`/api/reports/${period}/draft?lang=${l}&format=${f}`}
-                        download={f !== 'html' ? '' : undefined}
-                      >
-                        {t('app.report.download')} ({f.toUpperCase()}, {l})
-                      </a>
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DraftDownloads
+            languageLabel={t('app.report.language')}
+            downloadLabel={t('app.report.download')}
+            href={(f, l) => `/api/reports/${period}/draft?lang=${l}&format=${f}`}
+          />
           <h2>{t('app.report.publishTitle')}</h2>
           <form className="stack" onSubmit={publish}>
             <label>
