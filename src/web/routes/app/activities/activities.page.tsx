@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PAGE_SIZES } from '../../../../core/model/activity-list.js';
 import { ApiError } from '../../../api/client.js';
 import { SelectField } from '../../../components/forms/inputs.js';
@@ -9,7 +9,7 @@ import { EmptyState, ErrorNotice, Loading } from '../../../components/ui/status.
 import { useLang } from '../../../components/ui/use-lang.js';
 import { usePageTitle } from '../../../components/ui/use-page-title.js';
 import { usePlaceCatalogue } from '../../../features/data/places/load-places.js';
-import { choosePeriod, usePeriods, usePlan } from '../../../features/data/plan/use-plan.js';
+import { usePlan } from '../../../features/data/plan/use-plan.js';
 import { listActivities, type ActivityPage } from '../../../features/reporting/activities/activity-api.js';
 import { womenShare } from '../../../features/reporting/activities/activity-draft.js';
 import {
@@ -25,6 +25,7 @@ import {
 import { isOpen, useOwnSubmission } from '../../../features/reporting/submissions/use-own-submission.js';
 import { formatNumber } from '../../../i18n/index.js';
 import { LockedBanner } from '../shell/locked-banner.js';
+import { usePeriodParam } from '../shell/period-param.js';
 import { useMe } from '../shell/use-me.js';
 import { ActivitiesTable } from './activities-table.js';
 import { ActivityFilterForm } from './activity-filters.js';
@@ -34,11 +35,9 @@ export function ActivitiesPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const me = useMe();
-  const [search, setSearch] = useSearchParams();
+  const { search, setSearch, periods, period } = usePeriodParam();
   const plan = usePlan();
-  const periods = usePeriods();
   const places = usePlaceCatalogue();
-  const period = choosePeriod(periods.data, search.get('period'));
   const filters = filtersFromSearch(search);
   const view = viewFromSearch(search);
   const own = me.role === 'editor' ? me.institution : null;

@@ -10,6 +10,7 @@ import type { PlaceCatalogue } from '../../../features/data/places/places.js';
 import { courseOptions, institutionOptions } from '../../../features/data/plan/plan-lookup.js';
 import type { PeriodRow } from '../../../features/data/plan/use-plan.js';
 import { ALL_INSTITUTIONS, type ActivityFilters } from '../../../features/reporting/activities/activity-table.js';
+import { PeriodSelect } from '../shell/period-param.js';
 
 /** The filters of the activities list; each change goes to the URL (so it can be shared and kept). */
 export function ActivityFilterForm({
@@ -65,13 +66,7 @@ export function ActivityFilterForm({
         onChange({ q });
       }}
     >
-      <SelectField
-        id="f-period"
-        label={t('app.common.period')}
-        value={period === null ? '' : String(period)}
-        onChange={(v) => onChange({}, Number(v))}
-        options={periods.map((p) => ({ value: String(p.year), label: String(p.year) }))}
-      />
+      <PeriodSelect id="f-period" periods={periods} period={period} onChange={(v) => onChange({}, Number(v))} />
       <TextField id="f-q" type="search" label={t('app.activities.search')} value={q} onChange={setQ} />
       <SelectField
         {...bind('institution')}

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { SelectField } from '../../../components/forms/inputs.js';
 import { StateBadge } from '../../../components/ui/state-badge.js';
 import { ErrorNotice, Loading, SuccessNotice } from '../../../components/ui/status.js';
 import { useLang } from '../../../components/ui/use-lang.js';
@@ -8,6 +7,7 @@ import { usePageTitle } from '../../../components/ui/use-page-title.js';
 import { usePlaceCatalogue } from '../../../features/data/places/load-places.js';
 import { institutionOptions } from '../../../features/data/plan/plan-lookup.js';
 import { LockedBanner } from '../shell/locked-banner.js';
+import { PeriodSelect } from '../shell/period-param.js';
 import { ActivityForm } from './activity-form.js';
 import { ActivityHistory } from './activity-history.js';
 import { ActivityNotices, RestoredNotice } from './activity-notices.js';
@@ -76,12 +76,11 @@ function ActivityEditor({ id }: { id: string | null }) {
       <ErrorSummary summaryRef={ed.summaryRef} fieldErrors={ed.fieldErrors} formError={ed.formError} />
       <form className="activity-form" onSubmit={(e) => void ed.save(e)} noValidate>
         {view === null && (
-          <SelectField
+          <PeriodSelect
             id="period"
-            label={t('app.common.period')}
-            value={period === null ? '' : String(period)}
+            periods={ed.periods.data}
+            period={period}
             onChange={(v) => ed.chooseYear(Number(v))}
-            options={(ed.periods.data ?? []).map((p) => ({ value: String(p.year), label: String(p.year) }))}
             error={ed.fieldErrors.period}
             required
           />

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../../api/client.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import {
@@ -23,7 +23,8 @@ import {
 import { clearDraft, draftKey, loadDraft, sameDraft } from '../../../features/reporting/activities/draft-store.js';
 import { problemsToErrors } from '../../../features/reporting/activities/server-problems.js';
 import { isOpen, useOwnSubmission } from '../../../features/reporting/submissions/use-own-submission.js';
-import { choosePeriod, usePeriods, usePlan } from '../../../features/data/plan/use-plan.js';
+import { usePlan } from '../../../features/data/plan/use-plan.js';
+import { usePeriodParam } from '../shell/period-param.js';
 import { useMe } from '../shell/use-me.js';
 import { useKeptDraft } from './use-kept-draft.js';
 import { useParentOptions } from './parent-options.js';
@@ -38,9 +39,8 @@ export function useActivityEditor(id: string | null) {
   const me = useMe();
   const navigate = useNavigate();
   const location = useLocation();
-  const [search] = useSearchParams();
   const plan = usePlan();
-  const periods = usePeriods();
+  const { periods, period: urlPeriod } = usePeriodParam();
   const [view, setView] = useState<ActivityView | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [draft, setDraft] = useState<ActivityDraft>(() => emptyDraft(me.institution ?? ''));
@@ -54,7 +54,7 @@ export function useActivityEditor(id: string | null) {
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const period = view?.period ?? year ?? choosePeriod(periods.data, search.get('period'));
+  const period = view?.period ?? year ?? urlPeriod;
   const kept = useKeptDraft({ me, id, period, view, draft, setDraft });
 
   const load = (target: string, offerStored = false) => {

@@ -1,17 +1,17 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { api, ApiError } from '../../../api/client.js';
+import { Link } from 'react-router';
+import { api } from '../../../api/client.js';
 import { barOptions } from '../../../components/charts/bar-options.js';
 import { ChartFigure } from '../../../components/charts/chart-figure.js';
 import { SEX_COLORS } from '../../../components/charts/echarts-setup.js';
-import { SelectField } from '../../../components/forms/inputs.js';
 import { formatDateTime, formatPercent, formatShortDate } from '../../../components/ui/format.js';
 import { StateBadge } from '../../../components/ui/state-badge.js';
 import { ErrorNotice, Loading } from '../../../components/ui/status.js';
+import { useLoaded } from '../../../components/ui/use-loaded.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import { usePageTitle } from '../../../components/ui/use-page-title.js';
-import { choosePeriod, usePeriods } from '../../../features/data/plan/use-plan.js';
+import { PeriodSelect, usePeriodParam } from '../shell/period-param.js';
 import { listAllActivities, type ActivityView } from '../../../features/reporting/activities/activity-api.js';
 import { NO_FILTERS } from '../../../features/reporting/activities/activity-table.js';
 import { keyFigures } from '../../../features/reporting/dashboard/key-figures.js';
@@ -32,49 +32,41 @@ interface Loaded {
 export function DashboardPage() {
   const { t } = useTranslation();
   const lang = useLang();
-  const [search, setSearch] = useSearchParams();
-  const periods = usePeriods();
-  const period = choosePeriod(periods.data, search.get('period'));
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { periods, period, choose } = usePeriodParam();
   usePageTitle(t('app.dashboard.title'));
-
-  useEffect(() => {
-    if (period === null) return;
-    let live = true;
-    setData(null);
-    (async () => {
-      const [board, records, versions, audit] = await Promise.all([
-        getBoard(period, lang),
-        listAllActivities(period, NO_FILTERS, lang),
-        api<ReportVersion[]>(`/api/reports/versions?period=${period}`, { lang }),
-        api<AuditEntry[]>('/api/audit?entity=activity&limit=1000', { lang }),
-      ]);
-      const last = versions.sort((a, b) => b.version - a.version)[0];
-      const ids = new Set(records.map((r) => r.id));
-      const since = audit.filter(
-        (e) =>
-          last !== undefined &&
-          e.at > last.publishedAt &&
-          (ids.has(e.entityId ?? '') || (e.before as { period?: number } | null)?.period === period),
-      );
-      const count = (actions: string[]) => since.filter((e) => actions.includes(e.action)).length;
-      if (live)
-        setData({
-          board,
-          records,
-          published: last ? { version: last.version, at: last.publishedAt } : null,
-          changes: {
-            created: count(['activity.create', 'activity.restore']),
-            updated: count(['activity.update', 'activity.import']),
-            deleted: count(['activity.delete']),
-          },
-        });
-    })().catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError(0, 'network', String(e))));
-    return () => {
-      live = false;
-    };
-  }, [period, lang]);
+  const { data, error } = useLoaded<Loaded>(
+    period === null
+      ? null
+      : async () => {
+          const [board, records, versions, audit] = await Promise.all([
+            getBoard(period, lang),
+            listAllActivities(period, NO_FILTERS, lang),
+            api<ReportVersion[]>(`/api/reports/versions?period=${period}`, { lang }),
+            api<AuditEntry[]>('/api/audit?entity=activity&limit=1000', { lang }),
+          ]);
+          const last = versions.sort((a, b) => b.version - a.version)[0];
+          const ids = new Set(records.map((r) => r.id));
+          const since = audit.filter(
+            (e) =>
+              last !== undefined &&
+              e.at > last.publishedAt &&
+              (ids.has(e.entityId ?? '') || (e.before as { period?: number } | null)?.period === period),
+          );
+          const count = (actions: string[]) => since.filter((e) => actions.includes(e.action)).length;
+          return {
+            board,
+            records,
+            published: last ? { version: last.version, at: last.publishedAt } : null,
+            changes: {
+              created: count(['activity.create', 'activity.restore']),
+              updated: count(['activity.update', 'activity.import']),
+              deleted: count(['activity.delete']),
+            },
+          };
+        },
+    [period, lang],
+    { clear: true },
+  );
 
   const figures = useMemo(() => (data && period ? keyFigures(data.records, period) : null), [data, period]);
   const nf = (n: number) => formatNumber(n, lang);
@@ -96,13 +88,7 @@ export function DashboardPage() {
         </Link>
       </div>
       <div className="toolbar">
-        <SelectField
-          id="dash-period"
-          label={t('app.common.period')}
-          value={period === null ? '' : String(period)}
-          onChange={(v) => setSearch({ period: v }, { replace: true })}
-          options={(periods.data ?? []).map((p) => ({ value: String(p.year), label: String(p.year) }))}
-        />
+        <PeriodSelect id="dash-period" periods={periods.data} period={period} onChange={choose} />
       </div>
       {error && <ErrorNotice error={error} />}
       {!error && data === null && <Loading />}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ApiError } from '../../../api/client.js';
 import { Field } from '../../../components/forms/field.js';
 import { SelectField } from '../../../components/forms/inputs.js';
@@ -8,7 +8,8 @@ import { StateBadge } from '../../../components/ui/state-badge.js';
 import { ErrorNotice, SuccessNotice } from '../../../components/ui/status.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import { institutionOptions } from '../../../features/data/plan/plan-lookup.js';
-import { choosePeriod, usePeriods, usePlan } from '../../../features/data/plan/use-plan.js';
+import { usePlan } from '../../../features/data/plan/use-plan.js';
+import { PeriodSelect, usePeriodParam } from '../shell/period-param.js';
 import { DataTable } from '../../../components/ui/data-table.js';
 import { problemText, sheetMessage, sortRows } from '../../../features/reporting/spreadsheet/preview-view.js';
 import {
@@ -27,10 +28,8 @@ export function SpreadsheetPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const me = useMe();
-  const [search, setSearch] = useSearchParams();
   const plan = usePlan();
-  const periods = usePeriods();
-  const period = choosePeriod(periods.data, search.get('period'));
+  const { periods, period, choose } = usePeriodParam();
   const editor = me.role === 'editor';
   const [institution, setInstitution] = useState(me.institution ?? '');
   const [file, setFile] = useState<File | null>(null);
@@ -104,13 +103,7 @@ export function SpreadsheetPage() {
       <section className="panel" aria-labelledby="step1">
         <h2 id="step1">{t('app.sheet.step1')}</h2>
         <div className="row-inline">
-          <SelectField
-            id="sheet-period"
-            label={t('app.common.period')}
-            value={period === null ? '' : String(period)}
-            onChange={(v) => setSearch({ period: v }, { replace: true })}
-            options={(periods.data ?? []).map((p) => ({ value: String(p.year), label: String(p.year) }))}
-          />
+          <PeriodSelect id="sheet-period" periods={periods.data} period={period} onChange={choose} />
           <SelectField
             id="sheet-institution"
             label={t('app.common.institution')}
