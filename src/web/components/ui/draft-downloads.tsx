@@ -1,3 +1,4 @@
+import type { FormEvent, ReactNode } from 'react';
 import { Table } from './data-table.js';
 
 const FORMATS = ['html', 'pdf', 'docx'] as const;
@@ -35,5 +36,48 @@ export function DraftDownloads({
         </tr>
       ))}
     </Table>
+  );
+}
+
+/** The outcome of publishing: said as a status when it worked, as an alert when it did not. */
+export interface PublishMessage {
+  ok: boolean;
+  text: string;
+}
+
+/** Publishing a draft: an optional note (field `note`), the button, and what came of it. */
+export function PublishForm({
+  onSubmit,
+  help,
+  noteLabel,
+  buttonLabel,
+  busyLabel,
+  busy,
+  message,
+}: {
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+  help?: ReactNode;
+  noteLabel: string;
+  buttonLabel: string;
+  busyLabel: string;
+  busy: boolean;
+  message: PublishMessage | null;
+}) {
+  return (
+    <form className="stack" onSubmit={onSubmit}>
+      {help}
+      <label>
+        {noteLabel}
+        <textarea name="note" rows={2} maxLength={2000} />
+      </label>
+      <button className="primary" type="submit" disabled={busy}>
+        {busy ? busyLabel : buttonLabel}
+      </button>
+      {message && (
+        <p className={message.ok ? undefined : 'error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+    </form>
   );
 }

@@ -82,22 +82,19 @@ export function RecordPage() {
             <h2>{t('public.record.counts')}</h2>
             <table className="data compact" data-testid="record-counts">
               <tbody>
-                <tr>
-                  <th scope="row">{t('public.figures.women')}</th>
-                  <td className="num">{n(r.women, lang)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">{t('public.record.men')}</th>
-                  <td className="num">{n(r.men, lang)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">{t('public.record.notRecorded')}</th>
-                  <td className="num">{n(r.notRecorded, lang)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">{t('public.total')}</th>
-                  <td className="num">{n(r.total, lang)}</td>
-                </tr>
+                {(
+                  [
+                    ['public.figures.women', r.women],
+                    ['public.record.men', r.men],
+                    ['public.record.notRecorded', r.notRecorded],
+                    ['public.total', r.total],
+                  ] as const
+                ).map(([label, value]) => (
+                  <tr key={label}>
+                    <th scope="row">{t(label)}</th>
+                    <td className="num">{n(value, lang)}</td>
+                  </tr>
+                ))}
                 {r.quantity !== null && (
                   <tr>
                     <th scope="row">{t('public.record.quantity')}</th>

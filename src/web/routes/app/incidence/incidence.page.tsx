@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../components/ui/format.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import { useResource } from '../../../components/ui/use-resource.js';
 import { Table } from '../../../components/ui/data-table.js';
-import { DraftDownloads } from '../../../components/ui/draft-downloads.js';
+import { DraftDownloads, PublishForm, type PublishMessage } from '../../../components/ui/draft-downloads.js';
 import { formatDate, formatNumber } from '../../../i18n/index.js';
 import { fill, INCIDENCE_TEXTS, monthLabel } from '../../../features/incidence/incidence-texts.js';
 import type {
@@ -27,7 +27,7 @@ export function IncidencePage() {
   const files = useResource<BulletinFileView[]>('/api/incidence/publications', lang);
   const [month, setMonth] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<PublishMessage | null>(null);
   const months = [...(status.data?.months ?? [])].reverse();
   useEffect(() => {
     if (month === null && months[0]) setMonth(months[0]);
@@ -130,21 +130,15 @@ export function IncidencePage() {
           </p>
           <h2>{x.publishTitle}</h2>
           {coordinator ? (
-            <form className="stack" onSubmit={publish}>
-              <p>{x.publishHelp}</p>
-              <label>
-                {x.note}
-                <textarea name="note" rows={2} maxLength={2000} />
-              </label>
-              <button className="primary" type="submit" disabled={busy}>
-                {busy ? x.publishing : fill(x.publish, { month: monthLabel(month, lang) })}
-              </button>
-              {message && (
-                <p className={message.ok ? undefined : 'error'} role={message.ok ? 'status' : 'alert'}>
-                  {message.text}
-                </p>
-              )}
-            </form>
+            <PublishForm
+              onSubmit={publish}
+              help={<p>{x.publishHelp}</p>}
+              noteLabel={x.note}
+              buttonLabel={fill(x.publish, { month: monthLabel(month, lang) })}
+              busyLabel={x.publishing}
+              busy={busy}
+              message={message}
+            />
           ) : (
             <p>{x.onlyCoordination}</p>
           )}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../../api/client.js';
-import { DraftDownloads } from '../../../components/ui/draft-downloads.js';
+import { DraftDownloads, PublishForm, type PublishMessage } from '../../../components/ui/draft-downloads.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import { formatDate } from '../../../i18n/index.js';
 import type { PeriodRow } from '../../../../server/routes/reporting/periods.schemas.js';
@@ -16,7 +16,7 @@ export function ReportPage() {
   const [period, setPeriod] = useState<number | null>(null);
   const [versions, setVersions] = useState<Version[]>([]);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<PublishMessage | null>(null);
 
   useEffect(() => {
     void api<PeriodRow[]>('/api/periods').then((ps) => {
@@ -78,20 +78,14 @@ export function ReportPage() {
             href={(f, l) => `/api/reports/${period}/draft?lang=${l}&format=${f}`}
           />
           <h2>{t('app.report.publishTitle')}</h2>
-          <form className="stack" onSubmit={publish}>
-            <label>
-              {t('app.report.note')}
-              <textarea name="note" rows={2} maxLength={2000} />
-            </label>
-            <button className="primary" type="submit" disabled={busy}>
-              {busy ? t('app.report.publishing') : t('app.report.publish')}
-            </button>
-            {message && (
-              <p className={message.ok ? undefined : 'error'} role={message.ok ? 'status' : 'alert'}>
-                {message.text}
-              </p>
-            )}
-          </form>
+          <PublishForm
+            onSubmit={publish}
+            noteLabel={t('app.report.note')}
+            buttonLabel={t('app.report.publish')}
+            busyLabel={t('app.report.publishing')}
+            busy={busy}
+            message={message}
+          />
           <h2>{t('app.report.versions')}</h2>
           {versions.length === 0 ? (
             <p>{t('app.report.none')}</p>

@@ -86,28 +86,20 @@ export function ReviewPage() {
             {selectable.length > 0 && (
               <div className="toolbar bulk-bar" role="group" aria-label={t('app.bulk.label')}>
                 <span>{t('app.bulk.selected', { count: chosen.length })}</span>
-                <button
-                  type="button"
-                  className="primary small"
-                  disabled={chosen.length === 0}
-                  onClick={() => {
-                    setActing(null);
-                    setBulk('approve');
-                  }}
-                >
-                  {t('app.bulk.approve', { count: chosen.length })}
-                </button>
-                <button
-                  type="button"
-                  className="secondary small"
-                  disabled={chosen.length === 0}
-                  onClick={() => {
-                    setActing(null);
-                    setBulk('return');
-                  }}
-                >
-                  {t('app.bulk.return', { count: chosen.length })}
-                </button>
+                {(['approve', 'return'] as const).map((a) => (
+                  <button
+                    key={a}
+                    type="button"
+                    className={a === 'approve' ? 'primary small' : 'secondary small'}
+                    disabled={chosen.length === 0}
+                    onClick={() => {
+                      setActing(null);
+                      setBulk(a);
+                    }}
+                  >
+                    {t(`app.bulk.${a}`, { count: chosen.length })}
+                  </button>
+                ))}
               </div>
             )}
             {bulk && chosen.length > 0 && (
