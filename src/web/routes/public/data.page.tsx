@@ -5,7 +5,7 @@ import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber } from '../../i18n/index.js';
 import type { OpenDataCatalogue } from '../../../server/routes/portal/public.schemas.js';
-import { Empty, Loaded } from './public-ui.js';
+import { Empty, Loaded, PublicPage } from './public-ui.js';
 
 /** Open data: every published dataset as CSV, XLSX and JSON, the Data Package, and the period files. */
 export function DataPage() {
@@ -15,9 +15,7 @@ export function DataPage() {
   const [period, setPeriod] = useState('');
   const q = period ? `?period=${period}` : '';
   return (
-    <div className="public-page">
-      <h1>{t('public.data.title')}</h1>
-      <p className="lead">{t('public.data.lead')}</p>
+    <PublicPage title={t('public.data.title')} lead={t('public.data.lead')}>
       <Loaded resource={catalogue}>
         {(c) =>
           c.periods.length === 0 ? (
@@ -107,6 +105,6 @@ export function DataPage() {
           )
         }
       </Loaded>
-    </div>
+    </PublicPage>
   );
 }

@@ -10,7 +10,7 @@ import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber, type Lang } from '../../i18n/index.js';
 import { PIVOT_DIMENSIONS, PIVOT_MEASURES } from '../../../server/routes/portal/public.constants.js';
 import type { Dimensions, Pivot, PivotDimensionName } from '../../../server/routes/portal/public.schemas.js';
-import { Empty, formatValue, Loaded } from './public-ui.js';
+import { Empty, formatValue, Loaded, PublicPage } from './public-ui.js';
 
 const FILTERS = ['period', 'ministry', 'kind', 'pillar', 'goal', 'coa', 'state'] as const;
 const DEFAULTS = { rows: 'ministry', columns: 'sex', measure: 'total' } as const;
@@ -149,9 +149,7 @@ export function ExplorerPage() {
   ];
   const rowsLabel = t(`public.explorer.dims.${query.rows}`).toLocaleLowerCase(lang);
   return (
-    <div className="public-page">
-      <h1>{t('public.explorer.title')}</h1>
-      <p className="lead">{t('public.explorer.lead')}</p>
+    <PublicPage title={t('public.explorer.title')} lead={t('public.explorer.lead')}>
       <form
         className="explorer-controls"
         onSubmit={(e) => e.preventDefault()}
@@ -210,6 +208,6 @@ export function ExplorerPage() {
           )
         }
       </Loaded>
-    </div>
+    </PublicPage>
   );
 }

@@ -8,7 +8,7 @@ import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber } from '../../i18n/index.js';
 import type { IndicatorList, IndicatorStatusName } from '../../../server/routes/portal/public.schemas.js';
-import { Empty, formatTarget, formatValue, Loaded, StatusBadge } from './public-ui.js';
+import { Empty, formatTarget, formatValue, Loaded, PublicPage, StatusBadge } from './public-ui.js';
 
 const STATUSES: IndicatorStatusName[] = ['met', 'on-track', 'not-met', 'no-data'];
 
@@ -38,9 +38,7 @@ export function IndicatorsPage() {
     [counts, lang, t],
   );
   return (
-    <div className="public-page">
-      <h1>{t('public.indicators.title')}</h1>
-      <p className="lead">{t('public.indicators.lead')}</p>
+    <PublicPage title={t('public.indicators.title')} lead={t('public.indicators.lead')}>
       <Loaded resource={list}>
         {(data) => (
           <>
@@ -108,6 +106,6 @@ export function IndicatorsPage() {
           </>
         )}
       </Loaded>
-    </div>
+    </PublicPage>
   );
 }

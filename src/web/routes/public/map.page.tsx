@@ -8,7 +8,7 @@ import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber } from '../../i18n/index.js';
 import { MAP_METRICS } from '../../../server/routes/portal/public.constants.js';
 import type { PublicMap } from '../../../server/routes/portal/public.schemas.js';
-import { Empty, formatRate, Loaded } from './public-ui.js';
+import { Empty, formatRate, Loaded, PublicPage } from './public-ui.js';
 
 /** Choropleth of Mexico's federal entities: counts and rates per 100,000 women, with the table. */
 export function MapPage() {
@@ -42,9 +42,7 @@ export function MapPage() {
     ? `${data.label[lang]}${scale === 'rate' ? ` — ${t('public.map.per100k')}` : ''} (${data.period})`
     : '';
   return (
-    <div className="public-page">
-      <h1>{t('public.map.title')}</h1>
-      <p className="lead">{t('public.map.lead')}</p>
+    <PublicPage title={t('public.map.title')} lead={t('public.map.lead')}>
       <form className="explorer-controls" onSubmit={(e) => e.preventDefault()} aria-label={t('public.map.controls')}>
         <fieldset>
           <legend>{t('public.explorer.view')}</legend>
@@ -116,6 +114,6 @@ export function MapPage() {
           )
         }
       </Loaded>
-    </div>
+    </PublicPage>
   );
 }

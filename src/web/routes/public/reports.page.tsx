@@ -5,7 +5,7 @@ import { DataTable } from '../../components/ui/data-table.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import type { ReportList } from '../../../server/routes/portal/public.schemas.js';
-import { Empty, Loaded } from './public-ui.js';
+import { Empty, Loaded, PublicPage } from './public-ui.js';
 
 /** Published versions of the Report of Activities, newest first; each file as it was published. */
 export function ReportsPage() {
@@ -13,9 +13,7 @@ export function ReportsPage() {
   const lang = useLang();
   const reports = useResource<ReportList>('/api/public/reports', lang);
   return (
-    <div className="public-page">
-      <h1>{t('public.reports.title')}</h1>
-      <p className="lead">{t('public.reports.lead')}</p>
+    <PublicPage title={t('public.reports.title')} lead={t('public.reports.lead')}>
       <Loaded resource={reports}>
         {(list) =>
           list.length === 0 ? (
@@ -84,6 +82,6 @@ export function ReportsPage() {
           )
         }
       </Loaded>
-    </div>
+    </PublicPage>
   );
 }

@@ -6,7 +6,7 @@ import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber } from '../../i18n/index.js';
 import type { ReportingStatus } from '../../../server/routes/portal/public.schemas.js';
-import { Empty, Loaded, StatusBadge } from './public-ui.js';
+import { Empty, Loaded, PublicPage, StatusBadge } from './public-ui.js';
 
 /** Which courses of action and indicators have published data, for each period. */
 export function StatusPage() {
@@ -14,9 +14,7 @@ export function StatusPage() {
   const lang = useLang();
   const status = useResource<ReportingStatus>('/api/public/status', lang);
   return (
-    <div className="public-page">
-      <h1>{t('public.reporting.title')}</h1>
-      <p className="lead">{t('public.reporting.lead')}</p>
+    <PublicPage title={t('public.reporting.title')} lead={t('public.reporting.lead')}>
       <Loaded resource={status}>
         {(s) => {
           const published = s.periods.filter((p) => p.published);
@@ -113,6 +111,6 @@ export function StatusPage() {
           );
         }}
       </Loaded>
-    </div>
+    </PublicPage>
   );
 }
