@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../api/client.js';
 import { barOptions } from '../../../components/charts/bar-options.js';
@@ -9,9 +8,7 @@ import { formatDateTime, formatPercent, formatShortDate } from '../../../compone
 import { StateBadge } from '../../../components/ui/state-badge.js';
 import { ErrorNotice, Loading } from '../../../components/ui/status.js';
 import { useLoaded } from '../../../components/ui/use-loaded.js';
-import { useLang } from '../../../components/ui/use-lang.js';
-import { usePageTitle } from '../../../components/ui/use-page-title.js';
-import { PeriodSelect, usePeriodParam } from '../shell/period-param.js';
+import { PeriodSelect, usePeriodPage } from '../shell/period-param.js';
 import { listAllActivities, type ActivityView } from '../../../features/reporting/activities/activity-api.js';
 import { NO_FILTERS } from '../../../features/reporting/activities/activity-table.js';
 import { keyFigures } from '../../../features/reporting/dashboard/key-figures.js';
@@ -30,10 +27,7 @@ interface Loaded {
 
 /** The coordinator's landing page: submissions and deadlines, findings to resolve, key figures, changes since publishing. */
 export function DashboardPage() {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const { periods, period, choose } = usePeriodParam();
-  usePageTitle(t('app.dashboard.title'));
+  const { t, lang, periods, period, choose } = usePeriodPage('app.dashboard.title');
   const { data, error } = useLoaded<Loaded>(
     period === null
       ? null

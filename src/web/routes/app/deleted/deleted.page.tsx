@@ -1,12 +1,9 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../../api/client.js';
 import { formatDateTime } from '../../../components/ui/format.js';
 import { ErrorNotice, ListState, SuccessNotice } from '../../../components/ui/status.js';
 import { useLoaded } from '../../../components/ui/use-loaded.js';
-import { useLang } from '../../../components/ui/use-lang.js';
-import { usePageTitle } from '../../../components/ui/use-page-title.js';
 import { usePlan } from '../../../features/data/plan/use-plan.js';
 import { DataTable } from '../../../components/ui/data-table.js';
 import { institutionShort } from '../../../features/data/plan/plan-lookup.js';
@@ -16,23 +13,18 @@ import {
   type DeletedActivity,
 } from '../../../features/reporting/activities/activity-api.js';
 import { formatNumber } from '../../../i18n/index.js';
-import { PeriodSelect, usePeriodParam } from '../shell/period-param.js';
-import { useMe } from '../shell/use-me.js';
+import { PeriodSelect, usePeriodPage } from '../shell/period-param.js';
 
 /** Deleted records of a period (its institution and the coordination), each restorable by the institution's editors. */
 export function DeletedPage() {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const me = useMe();
+  const { t, lang, me, title, periods, period, choose } = usePeriodPage('app.deleted.title');
   const navigate = useNavigate();
   const location = useLocation();
-  const { periods, period, choose } = usePeriodParam();
   const plan = usePlan();
   const deleted = useLoaded(period === null ? null : () => listDeleted(period, lang), [period, lang]);
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const justDeleted = (location.state as { deleted?: string } | null)?.deleted ?? null;
-  usePageTitle(t('app.deleted.title'));
 
   const restore = async (d: DeletedActivity) => {
     setBusy(d.id);
@@ -54,7 +46,7 @@ export function DeletedPage() {
       <p className="breadcrumbs">
         <Link to={`/${lang}/app/activities${period ? `?period=${period}` : ''}`}>{t('app.activity.back')}</Link>
       </p>
-      <h1>{t('app.deleted.title')}</h1>
+      <h1>{title}</h1>
       <p className="hint">{t('app.deleted.lead')}</p>
       <div className="toolbar">
         <PeriodSelect id="d-period" periods={periods.data} period={period} onChange={choose} />

@@ -5,21 +5,18 @@ import type { Indicator } from '../../../../core/schemas/plan.schema.js';
 import { formatPercent } from '../../../components/ui/format.js';
 import { ErrorNotice, Loading } from '../../../components/ui/status.js';
 import { useLoaded } from '../../../components/ui/use-loaded.js';
-import { useLang } from '../../../components/ui/use-lang.js';
 import { listAllActivities } from '../../../features/reporting/activities/activity-api.js';
 import { NO_FILTERS, type Totals } from '../../../features/reporting/activities/activity-table.js';
 import { buildPlanTree } from '../../../features/data/plan/plan-tree.js';
 import { institutionShort } from '../../../features/data/plan/plan-lookup.js';
 import { usePlan } from '../../../features/data/plan/use-plan.js';
-import { PeriodSelect, usePeriodParam } from '../shell/period-param.js';
+import { PeriodSelect, usePeriodPage } from '../shell/period-param.js';
 import { formatNumber, type Lang } from '../../../i18n/index.js';
 
 /** The plan, pillar → goal → course of action → indicators, with the records the signed-in person sees under each. */
 export function AppPlanPage() {
-  const { t } = useTranslation();
-  const lang = useLang();
+  const { t, lang, title, periods, period, choose } = usePeriodPage('app.plan.title');
   const plan = usePlan();
-  const { periods, period, choose } = usePeriodParam();
   const records = useLoaded(
     period === null ? null : () => listAllActivities(period, NO_FILTERS, lang),
     [period, lang],
@@ -35,7 +32,7 @@ export function AppPlanPage() {
   if (!tree || !plan.data) return <Loading />;
   return (
     <>
-      <h1>{t('app.plan.title')}</h1>
+      <h1>{title}</h1>
       <p className="lead">{plan.data.title[lang]}</p>
       <div className="toolbar">
         <PeriodSelect id="p-period" periods={periods.data} period={period} onChange={choose} />

@@ -1,12 +1,10 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SubmissionAction } from '../../../../core/model/access.js';
 import { DataTable } from '../../../components/ui/data-table.js';
 import { StateBadge } from '../../../components/ui/state-badge.js';
 import { ErrorNotice, ListState, SuccessNotice } from '../../../components/ui/status.js';
 import { useLoaded } from '../../../components/ui/use-loaded.js';
-import { useLang } from '../../../components/ui/use-lang.js';
 import {
   getBoard,
   type BoardRow,
@@ -15,26 +13,20 @@ import {
 import { availableActions, missingCourses } from '../../../features/reporting/submissions/submission-model.js';
 import { formatNumber } from '../../../i18n/index.js';
 import { formatShortDate } from '../../../components/ui/format.js';
-import { PeriodSelect, usePeriodParam } from '../shell/period-param.js';
-import { useMe } from '../shell/use-me.js';
+import { PeriodSelect, usePeriodPage } from '../shell/period-param.js';
 import { DeadlinePanel } from './deadline-panel.js';
 import { ReviewAction } from './review-action.js';
 import { BulkAction } from './bulk-action.js';
-import { usePageTitle } from '../../../components/ui/use-page-title.js';
 
 /** The coordinator's board: every ministry × period with state, deadline, findings and data per course of action. */
 export function ReviewPage() {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const me = useMe();
-  const { periods, period, choose } = usePeriodParam();
+  const { t, lang, me, title, periods, period, choose } = usePeriodPage('app.review.title', 'app.review.titleYear');
   const board = useLoaded(period === null ? null : () => getBoard(period, lang), [period, lang]);
   const rows = board.data;
   const [acting, setActing] = useState<{ row: BoardRow; action: SubmissionAction | 'deadline' } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulk, setBulk] = useState<'approve' | 'return' | null>(null);
-  usePageTitle(period === null ? t('app.review.title') : t('app.review.titleYear', { year: period }));
 
   const finish = (message: string, status: SubmissionStatus) => {
     setActing(null);
@@ -67,7 +59,7 @@ export function ReviewPage() {
   const courses = rows?.[0]?.coursesOfAction.map((c) => c.code) ?? [];
   return (
     <>
-      <h1>{period === null ? t('app.review.title') : t('app.review.titleYear', { year: period })}</h1>
+      <h1>{title}</h1>
       <div className="toolbar">
         <PeriodSelect
           id="r-period"

@@ -1,12 +1,10 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../../api/client.js';
 import { TextArea } from '../../../components/forms/inputs.js';
 import { StateBadge } from '../../../components/ui/state-badge.js';
 import { ErrorNotice, Loading, SuccessNotice } from '../../../components/ui/status.js';
 import { useLoaded } from '../../../components/ui/use-loaded.js';
-import { useLang } from '../../../components/ui/use-lang.js';
 import { listAllActivities } from '../../../features/reporting/activities/activity-api.js';
 import { NO_FILTERS } from '../../../features/reporting/activities/activity-table.js';
 import {
@@ -25,11 +23,9 @@ import {
 } from '../../../features/reporting/submissions/submission-model.js';
 import { formatNumber } from '../../../i18n/index.js';
 import { formatShortDate } from '../../../components/ui/format.js';
-import { PeriodSelect, usePeriodParam } from '../shell/period-param.js';
-import { useMe } from '../shell/use-me.js';
+import { PeriodSelect, usePeriodPage } from '../shell/period-param.js';
 import { SubmissionCheckList } from './submission-checks.js';
 import { SubmissionEvents } from './submission-events.js';
-import { usePageTitle } from '../../../components/ui/use-page-title.js';
 
 interface Loaded {
   row: BoardRow | null;
@@ -40,16 +36,15 @@ interface Loaded {
 
 /** The editor's submission for a period: its state, the coordination's comments, and submit / resubmit. */
 export function SubmissionPage() {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const me = useMe();
-  const { periods, period, choose } = usePeriodParam();
+  const { t, lang, me, title, periods, period, choose } = usePeriodPage(
+    'app.submission.title',
+    'app.submission.titleYear',
+  );
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [confirmed, setConfirmed] = useState(false);
-  usePageTitle(period === null ? t('app.submission.title') : t('app.submission.titleYear', { year: period }));
 
   const loaded = useLoaded<Loaded>(
     period === null
@@ -95,7 +90,7 @@ export function SubmissionPage() {
   const blocked = checks === null || checks.errors > 0 || (checks.warnings > 0 && !confirmed);
   return (
     <>
-      <h1>{period === null ? t('app.submission.title') : t('app.submission.titleYear', { year: period })}</h1>
+      <h1>{title}</h1>
       <div className="toolbar">
         <PeriodSelect id="s-period" periods={periods.data} period={period} onChange={choose} />
       </div>
