@@ -4,7 +4,7 @@ import { api } from '../../../api/client.js';
 import { barOptions } from '../../../components/charts/bar-options.js';
 import { ChartFigure } from '../../../components/charts/chart-figure.js';
 import { SEX_COLORS } from '../../../components/charts/echarts-setup.js';
-import { formatDateTime, formatPercent, formatShortDate } from '../../../components/ui/format.js';
+import { formatDateTime, formatPercent } from '../../../components/ui/format.js';
 import { StateBadge } from '../../../components/ui/state-badge.js';
 import { ErrorNotice, Loading } from '../../../components/ui/status.js';
 import { useLoaded } from '../../../components/ui/use-loaded.js';
@@ -17,6 +17,7 @@ import { formatNumber } from '../../../i18n/index.js';
 import type { AuditEntry } from '../../../../server/routes/audit/audit.schemas.js';
 import type { ReportVersion } from '../../../../server/routes/report/reports.schemas.js';
 import { DataTable } from '../../../components/ui/data-table.js';
+import { boardColumns, Deadline } from '../review/board-parts.js';
 
 interface Loaded {
   board: BoardRow[];
@@ -104,17 +105,7 @@ export function DashboardPage() {
 
           <section aria-labelledby="dash-subs">
             <h2 id="dash-subs">{t('app.dashboard.submissions')}</h2>
-            <DataTable
-              label={t('app.dashboard.submissions')}
-              columns={[
-                { label: t('app.common.institution') },
-                { label: t('app.common.reviewState') },
-                { label: t('app.common.deadline') },
-                { label: t('app.common.records'), num: true },
-                { label: t('app.review.errors'), num: true },
-                { label: t('app.review.warnings'), num: true },
-              ]}
-            >
+            <DataTable label={t('app.dashboard.submissions')} columns={boardColumns(t)}>
               {data.board.map((r) => (
                 <tr key={r.institution} className={r.overdue ? 'overdue-row' : undefined}>
                   <th scope="row">
@@ -124,8 +115,7 @@ export function DashboardPage() {
                     <StateBadge state={r.state} />
                   </td>
                   <td>
-                    {r.deadline ? formatShortDate(r.deadline, lang) : t('app.common.noDeadline')}
-                    {r.overdue && <span className="badge overdue">{t('app.common.overdue')}</span>}
+                    <Deadline row={r} />
                   </td>
                   <td className="num">
                     <Link to={`/${lang}/app/activities?period=${period}&institution=${r.institution}`}>

@@ -12,11 +12,11 @@ import {
 } from '../../../features/reporting/submissions/submission-api.js';
 import { availableActions, missingCourses } from '../../../features/reporting/submissions/submission-model.js';
 import { formatNumber } from '../../../i18n/index.js';
-import { formatShortDate } from '../../../components/ui/format.js';
 import { PeriodSelect, usePeriodPage } from '../shell/period-param.js';
 import { DeadlinePanel } from './deadline-panel.js';
 import { ReviewAction } from './review-action.js';
 import { BulkAction } from './bulk-action.js';
+import { boardColumns, Deadline } from './board-parts.js';
 
 /** The coordinator's board: every ministry × period with state, deadline, findings and data per course of action. */
 export function ReviewPage() {
@@ -114,12 +114,7 @@ export function ReviewPage() {
               showCaption
               columns={[
                 { label: <span className="sr-only">{t('app.bulk.select')}</span> },
-                { label: t('app.common.institution') },
-                { label: t('app.common.reviewState') },
-                { label: t('app.common.deadline') },
-                { label: t('app.common.records'), num: true },
-                { label: t('app.review.errors'), num: true },
-                { label: t('app.review.warnings'), num: true },
+                ...boardColumns(t),
                 { label: t('app.review.missing') },
                 { label: t('app.common.actions') },
               ]}
@@ -147,8 +142,7 @@ export function ReviewPage() {
                       {!r.started && <div className="muted small">{t('app.review.notStarted')}</div>}
                     </td>
                     <td>
-                      {r.deadline ? formatShortDate(r.deadline, lang) : t('app.common.noDeadline')}
-                      {r.overdue && <span className="badge overdue">{t('app.common.overdue')}</span>}
+                      <Deadline row={r} />
                     </td>
                     <td className="num">
                       <Link

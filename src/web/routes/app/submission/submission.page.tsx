@@ -22,10 +22,10 @@ import {
   missingCourses,
 } from '../../../features/reporting/submissions/submission-model.js';
 import { formatNumber } from '../../../i18n/index.js';
-import { formatShortDate } from '../../../components/ui/format.js';
 import { PeriodSelect, usePeriodPage } from '../shell/period-param.js';
 import { SubmissionCheckList } from './submission-checks.js';
 import { SubmissionEvents } from './submission-events.js';
+import { Deadline } from '../review/board-parts.js';
 
 interface Loaded {
   row: BoardRow | null;
@@ -114,8 +114,7 @@ export function SubmissionPage() {
               <div>
                 <dt>{t('app.common.deadline')}</dt>
                 <dd>
-                  {row.deadline ? formatShortDate(row.deadline, lang) : t('app.common.noDeadline')}
-                  {row.overdue && <span className="badge overdue">{t('app.common.overdue')}</span>}
+                  <Deadline row={row} />
                 </dd>
               </div>
               <div>
