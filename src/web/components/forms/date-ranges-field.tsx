@@ -40,24 +40,19 @@ export function DateRangesField({
       <ol>
         {value.map((r, i) => (
           <li key={i} className="row-inline">
-            <TextField
-              id={`${id}-${i}-start`}
-              type="date"
-              label={t('app.form.editionStart', { n: i + 1 })}
-              value={r.start}
-              onChange={(v) => set(i, { start: v })}
-              error={errors[`dates.${i}.start`] ?? errors[`dates.${i}`]}
-              disabled={disabled}
-            />
-            <TextField
-              id={`${id}-${i}-end`}
-              type="date"
-              label={t('app.form.editionEnd', { n: i + 1 })}
-              value={r.end}
-              onChange={(v) => set(i, { end: v })}
-              error={errors[`dates.${i}.end`]}
-              disabled={disabled}
-            />
+            {(['start', 'end'] as const).map((part) => (
+              <TextField
+                key={part}
+                id={`${id}-${i}-${part}`}
+                type="date"
+                label={t(part === 'start' ? 'app.form.editionStart' : 'app.form.editionEnd', { n: i + 1 })}
+                value={r[part]}
+                onChange={(v) => set(i, { [part]: v })}
+                // An error about the whole edition (from the server, e.g. its end before its start) shows at its start.
+                error={errors[`dates.${i}.${part}`] ?? (part === 'start' ? errors[`dates.${i}`] : undefined)}
+                disabled={disabled}
+              />
+            ))}
             {!disabled && (
               <button
                 type="button"
