@@ -1,4 +1,7 @@
-import type { FormEvent, ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client.js';
+import { useLang } from './use-lang.js';
 import { Table } from './data-table.js';
 
 const FORMATS = ['html', 'pdf', 'docx'] as const;
@@ -45,26 +48,43 @@ export interface PublishMessage {
   text: string;
 }
 
-/** Publishing a draft: an optional note (field `note`), the button, and what came of it. */
-export function PublishForm({
-  onSubmit,
+/**
+ * Publishing a draft: an optional note, the button, and what came of it. The form POSTs `{ note }` (or
+ * `{}`) to `path`; `published` words the answer, a refusal shows the server's message.
+ */
+export function PublishForm<T>({
+  path,
+  published,
   help,
   noteLabel,
   buttonLabel,
   busyLabel,
-  busy,
-  message,
 }: {
-  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+  path: string;
+  published: (answer: T) => PublishMessage;
   help?: ReactNode;
   noteLabel: string;
   buttonLabel: string;
   busyLabel: string;
-  busy: boolean;
-  message: PublishMessage | null;
 }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<PublishMessage | null>(null);
+  const publish = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const note = (new FormData(e.currentTarget).get('note') as string | null)?.trim() ?? '';
+    setBusy(true);
+    setMessage(null);
+    api<T>(path, { method: 'POST', body: note ? { note } : {}, lang })
+      .then((answer) => setMessage(published(answer)))
+      .catch((err: unknown) =>
+        setMessage({ ok: false, text: err instanceof ApiError ? err.message : t('errorGeneric') }),
+      )
+      .finally(() => setBusy(false));
+  };
   return (
-    <form className="stack" onSubmit={onSubmit}>
+    <form className="stack" onSubmit={publish}>
       {help}
       <label>
         {noteLabel}

@@ -1,10 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../../api/client.js';
+import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../../components/ui/format.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import { useResource } from '../../../components/ui/use-resource.js';
 import { Table } from '../../../components/ui/data-table.js';
-import { DraftDownloads, PublishForm, type PublishMessage } from '../../../components/ui/draft-downloads.js';
+import { DraftDownloads, PublishForm } from '../../../components/ui/draft-downloads.js';
 import { formatDate, formatNumber } from '../../../i18n/index.js';
 import { fill, INCIDENCE_TEXTS, monthLabel } from '../../../features/incidence/incidence-texts.js';
 import type {
@@ -26,8 +25,6 @@ export function IncidencePage() {
   const status = useResource<IncidenceStatusView>('/api/incidence/status', lang);
   const files = useResource<BulletinFileView[]>('/api/incidence/publications', lang);
   const [month, setMonth] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<PublishMessage | null>(null);
   const months = [...(status.data?.months ?? [])].reverse();
   useEffect(() => {
     if (month === null && months[0]) setMonth(months[0]);
@@ -40,29 +37,6 @@ export function IncidencePage() {
         <p>{status.error.message}</p>
       </div>
     );
-
-  const publish = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (month === null) return;
-    const note = (new FormData(e.currentTarget).get('note') as string | null)?.trim() ?? '';
-    setBusy(true);
-    setMessage(null);
-    api<PublicationView>(`/api/incidence/reports/${month}/publish`, {
-      method: 'POST',
-      body: note ? { note } : {},
-      lang,
-    })
-      .then((p) => {
-        setMessage({
-          ok: p.registration.action !== 'locked',
-          text: `${fill(x.published, { version: p.version, month: monthLabel(month, lang) })} ${p.registration.message[lang]}`,
-        });
-        files.reload();
-        status.reload();
-      })
-      .catch((err: unknown) => setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) }))
-      .finally(() => setBusy(false));
-  };
 
   const byVersion = new Map<string, BulletinFileView[]>();
   for (const f of files.data ?? []) {
@@ -130,14 +104,20 @@ export function IncidencePage() {
           </p>
           <h2>{x.publishTitle}</h2>
           {coordinator ? (
-            <PublishForm
-              onSubmit={publish}
+            <PublishForm<PublicationView>
+              path={`/api/incidence/reports/${month}/publish`}
+              published={(p) => {
+                files.reload();
+                status.reload();
+                return {
+                  ok: p.registration.action !== 'locked',
+                  text: `${fill(x.published, { version: p.version, month: monthLabel(month, lang) })} ${p.registration.message[lang]}`,
+                };
+              }}
               help={<p>{x.publishHelp}</p>}
               noteLabel={x.note}
               buttonLabel={fill(x.publish, { month: monthLabel(month, lang) })}
               busyLabel={x.publishing}
-              busy={busy}
-              message={message}
             />
           ) : (
             <p>{x.onlyCoordination}</p>

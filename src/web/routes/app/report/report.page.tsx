@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ApiError } from '../../../api/client.js';
-import { DraftDownloads, PublishForm, type PublishMessage } from '../../../components/ui/draft-downloads.js';
+import { api } from '../../../api/client.js';
+import { DraftDownloads, PublishForm } from '../../../components/ui/draft-downloads.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import { formatDate } from '../../../i18n/index.js';
 import type { PeriodRow } from '../../../../server/routes/reporting/periods.schemas.js';
@@ -15,8 +15,6 @@ export function ReportPage() {
   const [periods, setPeriods] = useState<number[]>([]);
   const [period, setPeriod] = useState<number | null>(null);
   const [versions, setVersions] = useState<Version[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<PublishMessage | null>(null);
 
   useEffect(() => {
     void api<PeriodRow[]>('/api/periods').then((ps) => {
@@ -30,23 +28,6 @@ export function ReportPage() {
     void api<Version[]>(`/api/reports/versions?period=${period}`, { lang }).then(setVersions);
   }, [period, lang]);
   useEffect(load, [load]);
-
-  const publish = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (period === null) return;
-    const note = (new FormData(e.currentTarget).get('note') as string | null)?.trim() ?? '';
-    setBusy(true);
-    setMessage(null);
-    api<Version[]>(`/api/reports/${period}/publish`, { method: 'POST', body: note ? { note } : {}, lang })
-      .then((v) => {
-        setMessage({ ok: true, text: t('app.report.published', { version: v[0]?.version ?? '' }) });
-        load();
-      })
-      .catch((err: unknown) =>
-        setMessage({ ok: false, text: err instanceof ApiError ? err.message : t('errorGeneric') }),
-      )
-      .finally(() => setBusy(false));
-  };
 
   const byVersion = new Map<number, Version[]>();
   for (const v of versions) byVersion.set(v.version, [...(byVersion.get(v.version) ?? []), v]);
@@ -78,13 +59,15 @@ export function ReportPage() {
             href={(f, l) => `/api/reports/${period}/draft?lang=${l}&format=${f}`}
           />
           <h2>{t('app.report.publishTitle')}</h2>
-          <PublishForm
-            onSubmit={publish}
+          <PublishForm<Version[]>
+            path={`/api/reports/${period}/publish`}
+            published={(v) => {
+              load();
+              return { ok: true, text: t('app.report.published', { version: v[0]?.version ?? '' }) };
+            }}
             noteLabel={t('app.report.note')}
             buttonLabel={t('app.report.publish')}
             busyLabel={t('app.report.publishing')}
-            busy={busy}
-            message={message}
           />
           <h2>{t('app.report.versions')}</h2>
           {versions.length === 0 ? (
