@@ -17,7 +17,12 @@ import {
 
 /** A record as the factory makes it, with this test's institution, no course of action and its own title. */
 const act = (p: Partial<Activity> & { id: string }): Activity =>
-  makeActivity({ institution: 'SEDENA', coursesOfAction: [], title: { es: `Actividad ${p.id}`, en: `Activity ${p.id}` }, ...p });
+  makeActivity({
+    institution: 'SEDENA',
+    coursesOfAction: [],
+    title: { es: `Actividad ${p.id}`, en: `Activity ${p.id}` },
+    ...p,
+  });
 
 const rows = [
   act({ id: 'course', coursesOfAction: ['4.2'], title: { es: 'Capacitación previa', en: 'Pre-deployment training' } }),
