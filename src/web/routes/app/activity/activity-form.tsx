@@ -9,18 +9,11 @@ import { LocalizedTextField } from '../../../components/forms/localized-text-fie
 import { PlacePicker } from '../../../components/forms/place-picker.js';
 import { UrlListField } from '../../../components/forms/url-list-field.js';
 import { fieldBinder } from '../../../components/forms/bind-field.js';
-import { formatPercent } from '../../../components/ui/format.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import {
-  draftTotal,
-  kindFields,
-  parseCount,
-  womenShare,
-  type ActivityDraft,
-} from '../../../features/reporting/activities/activity-draft.js';
+import { kindFields, type ActivityDraft } from '../../../features/reporting/activities/activity-draft.js';
 import type { PlaceCatalogue } from '../../../features/data/places/places.js';
 import { courseOptions } from '../../../features/data/plan/plan-lookup.js';
-import { formatNumber } from '../../../i18n/index.js';
+import { PeopleSection } from './people-section.js';
 
 export interface ActivityFormProps {
   draft: ActivityDraft;
@@ -32,8 +25,6 @@ export interface ActivityFormProps {
   institutions: Option[];
   parents: Option[];
 }
-
-const UNITS = ['trainings', 'courses', 'events', 'networks', 'uniforms', 'beds', 'publications', 'materials', 'posts'];
 
 type KindField = 'mission' | 'ugpsCategory' | 'networkAction' | 'fund' | 'forum' | 'role';
 
@@ -51,13 +42,6 @@ const KIND_FIELDS: readonly { key: KindField; hint?: true; choices?: { values: r
     { key: 'role', hint: true },
   ];
 
-/** The counts of people, with their labels. */
-const COUNTS = [
-  ['women', 'app.common.women'],
-  ['men', 'app.common.men'],
-  ['notRecorded', 'app.common.notRecorded'],
-] as const;
-
 /** Every field of an activity; the kind decides which kind-specific fields appear. */
 export function ActivityForm({
   draft: d,
@@ -71,9 +55,6 @@ export function ActivityForm({
 }: ActivityFormProps) {
   const { t } = useTranslation();
   const lang = useLang();
-  const total = draftTotal(d);
-  const women = parseCount(d.women);
-  const share = womenShare(typeof women === 'number' ? women : null, total);
   const shown = new Set<string>(kindFields(d.kind));
   const ro = readOnly;
   const bind = fieldBinder(d, onChange, { errors: e, disabled: ro });
@@ -150,43 +131,7 @@ export function ActivityForm({
         </fieldset>
       )}
 
-      <fieldset className="section">
-        <legend>{t('app.activity.sectionPeople')}</legend>
-        <p className="hint">{t('app.activity.peopleHint')}</p>
-        <div className="grid-4">
-          {COUNTS.map(([key, label]) => (
-            <TextField key={key} {...bind(key)} inputMode="numeric" label={t(label)} />
-          ))}
-          <div className="field computed">
-            <span className="label" id="total-label">
-              {t('app.common.total')}
-            </span>
-            <output id="total" aria-labelledby="total-label" aria-live="polite">
-              {formatNumber(total, lang)}
-            </output>
-            <span className="hint">
-              {share === null
-                ? t('app.activity.totalHint')
-                : t('app.activity.shareHint', { share: formatPercent(share, lang) })}
-            </span>
-          </div>
-        </div>
-        <div className="grid-4">
-          <TextField {...bind('quantity')} inputMode="decimal" label={t('app.activity.quantity')} />
-          <TextField
-            {...bind('unit')}
-            label={t('app.activity.unit')}
-            hint={t('app.activity.unitHint')}
-            autoComplete="off"
-            list="unit-suggestions"
-          />
-          <datalist id="unit-suggestions">
-            {UNITS.map((u) => (
-              <option key={u} value={u} />
-            ))}
-          </datalist>
-        </div>
-      </fieldset>
+      <PeopleSection draft={d} bind={bind} />
 
       <fieldset className="section">
         <legend>{t('app.activity.sectionWhenWhere')}</legend>
