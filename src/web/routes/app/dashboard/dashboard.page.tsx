@@ -16,7 +16,7 @@ import { getBoard, type BoardRow } from '../../../features/reporting/submissions
 import { formatNumber } from '../../../i18n/index.js';
 import type { AuditEntry } from '../../../../server/routes/audit/audit.schemas.js';
 import type { ReportVersion } from '../../../../server/routes/report/reports.schemas.js';
-import { DataTable } from '../../../components/ui/data-table.js';
+import { DataTable, Table } from '../../../components/ui/data-table.js';
 import { boardColumns, Deadline } from '../review/board-parts.js';
 
 interface Loaded {
@@ -170,18 +170,12 @@ export function DashboardPage() {
                 table={
                   <table className="data">
                     <tbody>
-                      <tr>
-                        <th scope="row">{t('app.common.women')}</th>
-                        <td className="num">{nf(figures.trained.women)}</td>
-                      </tr>
-                      <tr>
-                        <th scope="row">{t('app.common.men')}</th>
-                        <td className="num">{nf(figures.trained.men)}</td>
-                      </tr>
-                      <tr>
-                        <th scope="row">{t('app.common.notRecorded')}</th>
-                        <td className="num">{nf(figures.trained.notRecorded)}</td>
-                      </tr>
+                      {(['women', 'men', 'notRecorded'] as const).map((k) => (
+                        <tr key={k}>
+                          <th scope="row">{t(`app.common.${k}`)}</th>
+                          <td className="num">{nf(figures.trained[k])}</td>
+                        </tr>
+                      ))}
                     </tbody>
                   </table>
                 }
@@ -214,30 +208,23 @@ export function DashboardPage() {
                   )}
                   download={`deployments-${period}`}
                   table={
-                    <table className="data">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('app.dashboard.category')}</th>
-                          <th scope="col" className="num">
-                            {t('app.dashboard.womenShare')}
-                          </th>
-                          <th scope="col" className="num">
-                            {t('app.dashboard.unTarget')}
-                          </th>
+                    <Table
+                      columns={[
+                        { label: t('app.dashboard.category') },
+                        { label: t('app.dashboard.womenShare'), num: true },
+                        { label: t('app.dashboard.unTarget'), num: true },
+                      ]}
+                    >
+                      {figures.deployments.map((d) => (
+                        <tr key={d.category}>
+                          <th scope="row">{t(`app.ugps.${d.category}`)}</th>
+                          <td className="num">
+                            {formatPercent(d.share, lang)} ({nf(d.women)} / {nf(d.total)})
+                          </td>
+                          <td className="num">{formatPercent(d.target, lang)}</td>
                         </tr>
-                      </thead>
-                      <tbody>
-                        {figures.deployments.map((d) => (
-                          <tr key={d.category}>
-                            <th scope="row">{t(`app.ugps.${d.category}`)}</th>
-                            <td className="num">
-                              {formatPercent(d.share, lang)} ({nf(d.women)} / {nf(d.total)})
-                            </td>
-                            <td className="num">{formatPercent(d.target, lang)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                      ))}
+                    </Table>
                   }
                 />
               )}
