@@ -2,6 +2,19 @@ import type { es } from './es.js';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
+/** The kinds of activity, one list for the portal (public.kinds) and the application (app.kinds). */
+const KINDS: Shape<typeof es>['app']['kinds'] = {
+  training: 'Training',
+  event: 'Event',
+  deployment: 'Deployment',
+  network: 'Network',
+  engagement: 'International engagement',
+  infrastructure: 'Infrastructure',
+  material: 'Material',
+  publication: 'Publication',
+  other: 'Other',
+};
+
 /** English texts of the web application. */
 export const en: Shape<typeof es> = {
   appName: 'nap1325',
@@ -89,17 +102,7 @@ export const en: Shape<typeof es> = {
       text: 'No value: “No data”. Target reached: “Met”. Target not reached but its year is still ahead and the value moved towards it since the previous period (or the baseline): “On track”; otherwise “Not met”. An indicator without a target that has data is shown “On track”, as in the report’s annex.',
     },
     units: { count: 'Count', percent: 'Percentage', ratio: 'Ratio', text: 'Text' },
-    kinds: {
-      training: 'Training',
-      event: 'Event',
-      deployment: 'Deployment',
-      network: 'Network',
-      engagement: 'International engagement',
-      infrastructure: 'Infrastructure',
-      material: 'Material',
-      publication: 'Publication',
-      other: 'Other',
-    },
+    kinds: KINDS,
     figures: {
       activities: 'Activities',
       people: 'People taking part',
@@ -457,17 +460,7 @@ export const en: Shape<typeof es> = {
     },
     roles: { admin: 'Administrator', coordinator: 'Coordinator', editor: 'Institution focal point', viewer: 'Viewer' },
     state: { draft: 'Draft', submitted: 'Submitted', returned: 'Returned', approved: 'Approved' },
-    kinds: {
-      training: 'Training',
-      event: 'Event',
-      deployment: 'Deployment',
-      network: 'Network',
-      engagement: 'International engagement',
-      infrastructure: 'Infrastructure',
-      material: 'Material',
-      publication: 'Publication',
-      other: 'Other',
-    },
+    kinds: KINDS,
     ugps: {
       'military-contingent': 'Military contingent',
       'military-observer-staff-officer': 'Military observers and staff officers',

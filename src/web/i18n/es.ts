@@ -1,3 +1,16 @@
+/** The kinds of activity, one list for the portal (public.kinds) and the application (app.kinds). */
+const KINDS = {
+  training: 'Capacitación',
+  event: 'Evento',
+  deployment: 'Despliegue',
+  network: 'Red',
+  engagement: 'Participación internacional',
+  infrastructure: 'Infraestructura',
+  material: 'Material',
+  publication: 'Publicación',
+  other: 'Otra',
+};
+
 /** Spanish texts of the web application (the users' working language). */
 export const es = {
   appName: 'nap1325',
@@ -86,17 +99,7 @@ export const es = {
       text: 'Sin valor: «Sin datos». Con meta alcanzada: «Cumplida». Si la meta no se alcanza pero su año aún no llega y el valor avanzó hacia ella desde el periodo anterior (o la línea base): «En curso»; si no, «No cumplida». Un indicador sin meta que tiene datos se muestra «En curso», igual que en el anexo del informe.',
     },
     units: { count: 'Conteo', percent: 'Porcentaje', ratio: 'Razón', text: 'Texto' },
-    kinds: {
-      training: 'Capacitación',
-      event: 'Evento',
-      deployment: 'Despliegue',
-      network: 'Red',
-      engagement: 'Participación internacional',
-      infrastructure: 'Infraestructura',
-      material: 'Material',
-      publication: 'Publicación',
-      other: 'Otra',
-    },
+    kinds: KINDS,
     figures: {
       activities: 'Actividades',
       people: 'Personas participantes',
@@ -456,17 +459,7 @@ export const es = {
     },
     roles: { admin: 'Administración', coordinator: 'Coordinación', editor: 'Enlace institucional', viewer: 'Consulta' },
     state: { draft: 'Borrador', submitted: 'Enviado', returned: 'Devuelto', approved: 'Aprobado' },
-    kinds: {
-      training: 'Capacitación',
-      event: 'Evento',
-      deployment: 'Despliegue',
-      network: 'Red',
-      engagement: 'Participación internacional',
-      infrastructure: 'Infraestructura',
-      material: 'Material',
-      publication: 'Publicación',
-      other: 'Otra',
-    },
+    kinds: KINDS,
     ugps: {
       'military-contingent': 'Contingente militar',
       'military-observer-staff-officer': 'Observación militar y oficiales de Estado Mayor',

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from './field.js';
 import { TextField } from './inputs.js';
+import { ListField } from './list-field.js';
 
 export interface DateRange {
   start: string;
@@ -33,49 +34,36 @@ export function DateRangesField({
       }),
     );
   return (
-    <fieldset className="date-ranges" id={id}>
-      <legend>{t('app.form.dates')}</legend>
-      <p className="hint">{t('app.form.datesHint')}</p>
-      {value.length === 0 && <p className="muted">{t('app.form.noDates')}</p>}
-      <ol>
-        {value.map((r, i) => (
-          <li key={i} className="row-inline">
+    <ListField
+      id={id}
+      className="date-ranges"
+      legend={t('app.form.dates')}
+      hint={t('app.form.datesHint')}
+      emptyText={t('app.form.noDates')}
+      addLabel={t('app.form.addEdition')}
+      removeLabel={(n) => t('app.form.removeEdition', { n })}
+      blank={{ start: '', end: '' }}
+      value={value}
+      onChange={onChange}
+      disabled={disabled}
+    >
+      {(r, i) => (
+        <>
+          {(['start', 'end'] as const).map((part) => (
             <TextField
-              id={`${id}-${i}-start`}
+              key={part}
+              id={`${id}-${i}-${part}`}
               type="date"
-              label={t('app.form.editionStart', { n: i + 1 })}
-              value={r.start}
-              onChange={(v) => set(i, { start: v })}
-              error={errors[`dates.${i}.start`] ?? errors[`dates.${i}`]}
+              label={t(part === 'start' ? 'app.form.editionStart' : 'app.form.editionEnd', { n: i + 1 })}
+              value={r[part]}
+              onChange={(v) => set(i, { [part]: v })}
+              // An error about the whole edition (from the server, e.g. its end before its start) shows at its start.
+              error={errors[`dates.${i}.${part}`] ?? (part === 'start' ? errors[`dates.${i}`] : undefined)}
               disabled={disabled}
             />
-            <TextField
-              id={`${id}-${i}-end`}
-              type="date"
-              label={t('app.form.editionEnd', { n: i + 1 })}
-              value={r.end}
-              onChange={(v) => set(i, { end: v })}
-              error={errors[`dates.${i}.end`]}
-              disabled={disabled}
-            />
-            {!disabled && (
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => onChange(value.filter((_, j) => j !== i))}
-                aria-label={t('app.form.removeEdition', { n: i + 1 })}
-              >
-                {t('app.form.remove')}
-              </button>
-            )}
-          </li>
-        ))}
-      </ol>
-      {!disabled && (
-        <button type="button" className="secondary" onClick={() => onChange([...value, { start: '', end: '' }])}>
-          {t('app.form.addEdition')}
-        </button>
+          ))}
+        </>
       )}
-    </fieldset>
+    </ListField>
   );
 }

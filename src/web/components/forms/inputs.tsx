@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Field } from './field.js';
+import { Field, type ControlProps } from './field.js';
 
 interface Common {
   id: string;
@@ -9,6 +9,21 @@ interface Common {
   disabled?: boolean;
   required?: boolean;
   className?: string;
+}
+
+/** A Field around one control, which gets the field's attributes, its name (the id), disabled and required. */
+function Labelled({
+  f,
+  control,
+}: {
+  f: Common;
+  control: (props: ControlProps & { name: string; disabled?: boolean; required?: boolean }) => ReactNode;
+}) {
+  return (
+    <Field id={f.id} label={f.label} error={f.error} hint={f.hint} className={f.className}>
+      {(p) => control({ ...p, name: f.id, disabled: f.disabled, required: f.required })}
+    </Field>
+  );
 }
 
 export function TextField({
@@ -29,22 +44,20 @@ export function TextField({
   list?: string;
 }) {
   return (
-    <Field id={f.id} label={f.label} error={f.error} hint={f.hint} className={f.className}>
-      {(p) => (
+    <Labelled
+      f={f}
+      control={(p) => (
         <input
           {...p}
-          name={f.id}
           type={type}
           inputMode={inputMode}
           autoComplete={autoComplete}
           list={list}
           value={value}
-          disabled={f.disabled}
-          required={f.required}
           onChange={(e) => onChange(e.target.value)}
         />
       )}
-    </Field>
+    />
   );
 }
 
@@ -55,19 +68,10 @@ export function TextArea({
   ...f
 }: Common & { value: string; onChange: (v: string) => void; rows?: number }) {
   return (
-    <Field id={f.id} label={f.label} error={f.error} hint={f.hint} className={f.className}>
-      {(p) => (
-        <textarea
-          {...p}
-          name={f.id}
-          rows={rows}
-          value={value}
-          disabled={f.disabled}
-          required={f.required}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
+    <Labelled
+      f={f}
+      control={(p) => <textarea {...p} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} />}
+    />
   );
 }
 
@@ -84,16 +88,10 @@ export function SelectField({
   ...f
 }: Common & { value: string; onChange: (v: string) => void; options: readonly Option[]; placeholder?: string }) {
   return (
-    <Field id={f.id} label={f.label} error={f.error} hint={f.hint} className={f.className}>
-      {(p) => (
-        <select
-          {...p}
-          name={f.id}
-          value={value}
-          disabled={f.disabled}
-          required={f.required}
-          onChange={(e) => onChange(e.target.value)}
-        >
+    <Labelled
+      f={f}
+      control={(p) => (
+        <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -102,6 +100,6 @@ export function SelectField({
           ))}
         </select>
       )}
-    </Field>
+    />
   );
 }

@@ -2,6 +2,12 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextArea, TextField } from './inputs.js';
 
+/** The two working languages: the controls' id suffix ("titleEs") and label. */
+const LANGUAGES = [
+  { lang: 'es', suffix: 'Es', label: 'app.form.inSpanish' },
+  { lang: 'en', suffix: 'En', label: 'app.form.inEnglish' },
+] as const;
+
 /** A text in both working languages: one control for Spanish, one for English, each with its own error. */
 export function LocalizedTextField({
   id,
@@ -36,24 +42,18 @@ export function LocalizedTextField({
       </legend>
       {hint && <p className="hint">{hint}</p>}
       <div className="pair">
-        <Control
-          id={`${id}Es`}
-          label={t('app.form.inSpanish')}
-          value={es}
-          onChange={(v) => onChange('es', v)}
-          error={errors.es}
-          disabled={disabled}
-          required={required}
-        />
-        <Control
-          id={`${id}En`}
-          label={t('app.form.inEnglish')}
-          value={en}
-          onChange={(v) => onChange('en', v)}
-          error={errors.en}
-          disabled={disabled}
-          required={required}
-        />
+        {LANGUAGES.map(({ lang, suffix, label }) => (
+          <Control
+            key={lang}
+            id={`${id}${suffix}`}
+            label={t(label)}
+            value={lang === 'es' ? es : en}
+            onChange={(v) => onChange(lang, v)}
+            error={errors[lang]}
+            disabled={disabled}
+            required={required}
+          />
+        ))}
       </div>
     </fieldset>
   );

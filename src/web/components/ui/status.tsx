@@ -41,3 +41,27 @@ export function SuccessNotice({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+/**
+ * A list's states: the error (with a retry) when loading failed, a loading line while there is no data,
+ * `empty` when the list has no items, and `children` with the items when it has some (also beside the
+ * error of a failed reload).
+ */
+export function ListState<T>({
+  list,
+  empty,
+  children,
+}: {
+  list: { data: readonly T[] | null; error: ApiError | null; reload: () => void };
+  empty: ReactNode;
+  children: (items: readonly T[]) => ReactNode;
+}) {
+  return (
+    <>
+      {list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      {!list.error && list.data === null && <Loading />}
+      {list.data?.length === 0 && <EmptyState>{empty}</EmptyState>}
+      {list.data && list.data.length > 0 && children(list.data)}
+    </>
+  );
+}

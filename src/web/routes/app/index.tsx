@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
+import type { Role } from '../../../core/model/access.js';
 import { ActivitiesPage } from './activities/activities.page.js';
 import { ActivityPage } from './activity/activity.page.js';
 import { IncidencePage } from './incidence/incidence.page.js';
@@ -16,6 +18,9 @@ import { SpreadsheetPage } from './spreadsheet/spreadsheet.page.js';
 import { SubmissionPage } from './submission/submission.page.js';
 import { UsersPage } from './users/users.page.js';
 
+/** A page only the given roles open; the others are told why (RoleGate). */
+const only = (roles: Role[], page: ReactNode) => <RoleGate roles={roles}>{page}</RoleGate>;
+
 /** Pages of the signed-in application, under /:lang/app/. */
 export const appRoutes: RouteObject[] = [
   {
@@ -27,72 +32,16 @@ export const appRoutes: RouteObject[] = [
       { path: 'activities/new', element: <ActivityPage /> },
       { path: 'activities/deleted', element: <DeletedPage /> },
       { path: 'activities/:id', element: <ActivityPage /> },
-      {
-        path: 'submission',
-        element: (
-          <RoleGate roles={['editor']}>
-            <SubmissionPage />
-          </RoleGate>
-        ),
-      },
-      {
-        path: 'review',
-        element: (
-          <RoleGate roles={['coordinator', 'admin']}>
-            <ReviewPage />
-          </RoleGate>
-        ),
-      },
-      {
-        path: 'report',
-        element: (
-          <RoleGate roles={['coordinator', 'admin']}>
-            <ReportPage />
-          </RoleGate>
-        ),
-      },
-      {
-        path: 'report/:period/edit',
-        element: (
-          <RoleGate roles={['coordinator']}>
-            <ReportEditPage />
-          </RoleGate>
-        ),
-      },
+      { path: 'submission', element: only(['editor'], <SubmissionPage />) },
+      { path: 'review', element: only(['coordinator', 'admin'], <ReviewPage />) },
+      { path: 'report', element: only(['coordinator', 'admin'], <ReportPage />) },
+      { path: 'report/:period/edit', element: only(['coordinator'], <ReportEditPage />) },
       // The coordination and the SSPC's people; the API refuses everyone else, and the page says so.
       { path: 'incidence', element: <IncidencePage /> },
-      {
-        path: 'periods',
-        element: (
-          <RoleGate roles={['coordinator', 'admin']}>
-            <PeriodsPage />
-          </RoleGate>
-        ),
-      },
-      {
-        path: 'check',
-        element: (
-          <RoleGate roles={['editor', 'coordinator']}>
-            <LintPage />
-          </RoleGate>
-        ),
-      },
-      {
-        path: 'users',
-        element: (
-          <RoleGate roles={['admin']}>
-            <UsersPage />
-          </RoleGate>
-        ),
-      },
-      {
-        path: 'spreadsheet',
-        element: (
-          <RoleGate roles={['editor', 'coordinator', 'admin']}>
-            <SpreadsheetPage />
-          </RoleGate>
-        ),
-      },
+      { path: 'periods', element: only(['coordinator', 'admin'], <PeriodsPage />) },
+      { path: 'check', element: only(['editor', 'coordinator'], <LintPage />) },
+      { path: 'users', element: only(['admin'], <UsersPage />) },
+      { path: 'spreadsheet', element: only(['editor', 'coordinator', 'admin'], <SpreadsheetPage />) },
     ],
   },
 ];

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../../components/charts/table-scroll.js';
+import { DataTable } from '../../components/ui/data-table.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber } from '../../i18n/index.js';
 import type { OpenDataCatalogue } from '../../../server/routes/portal/public.schemas.js';
-import { Empty, Loaded } from './public-ui.js';
+import { Empty, Loaded, PublicPage } from './public-ui.js';
 
 /** Open data: every published dataset as CSV, XLSX and JSON, the Data Package, and the period files. */
 export function DataPage() {
@@ -15,9 +15,7 @@ export function DataPage() {
   const [period, setPeriod] = useState('');
   const q = period ? `?period=${period}` : '';
   return (
-    <div className="public-page">
-      <h1>{t('public.data.title')}</h1>
-      <p className="lead">{t('public.data.lead')}</p>
+    <PublicPage title={t('public.data.title')} lead={t('public.data.lead')}>
       <Loaded resource={catalogue}>
         {(c) =>
           c.periods.length === 0 ? (
@@ -37,52 +35,48 @@ export function DataPage() {
                   </select>
                 </label>
               </form>
-              <TableScroll label={t('public.data.title')}>
-                <table className="data" data-testid="datasets">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('public.data.dataset')}</th>
-                      <th scope="col" className="num">
-                        {t('public.data.rows')}
-                      </th>
-                      <th scope="col">{t('public.data.downloads')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {c.datasets.map((d) => (
-                      <tr key={d.name} data-dataset={d.name}>
-                        <th scope="row">
-                          {d.title[lang]}
-                          <p className="muted small">{d.description[lang]}</p>
-                          <details>
-                            <summary>{t('public.data.fields', { count: d.fields.length })}</summary>
-                            <ul className="fields">
-                              {d.fields.map((f) => (
-                                <li key={f.name}>
-                                  <code>{f.name}</code> ({f.type}): {f.title[lang]}
-                                </li>
-                              ))}
-                            </ul>
-                          </details>
-                        </th>
-                        <td className="num">{formatNumber(d.rows, lang)}</td>
-                        <td className="download-links">
-                          {(['csv', 'xlsx', 'json'] as const).map((f) => (
-                            <a
-                              key={f}
-                              href={`/api/public/data/${d.name}.${f}${q}`}
-                              download
-                              aria-label={`${d.title[lang]} — ${f.toUpperCase()}`}
-                            >
-                              {f.toUpperCase()}
-                            </a>
+              <DataTable
+                label={t('public.data.title')}
+                caption={false}
+                testId="datasets"
+                columns={[
+                  { label: t('public.data.dataset') },
+                  { label: t('public.data.rows'), num: true },
+                  { label: t('public.data.downloads') },
+                ]}
+              >
+                {c.datasets.map((d) => (
+                  <tr key={d.name} data-dataset={d.name}>
+                    <th scope="row">
+                      {d.title[lang]}
+                      <p className="muted small">{d.description[lang]}</p>
+                      <details>
+                        <summary>{t('public.data.fields', { count: d.fields.length })}</summary>
+                        <ul className="fields">
+                          {d.fields.map((f) => (
+                            <li key={f.name}>
+                              <code>{f.name}</code> ({f.type}): {f.title[lang]}
+                            </li>
                           ))}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+                        </ul>
+                      </details>
+                    </th>
+                    <td className="num">{formatNumber(d.rows, lang)}</td>
+                    <td className="download-links">
+                      {(['csv', 'xlsx', 'json'] as const).map((f) => (
+                        <a
+                          key={f}
+                          href={`/api/public/data/${d.name}.${f}${q}`}
+                          download
+                          aria-label={`${d.title[lang]} — ${f.toUpperCase()}`}
+                        >
+                          {f.toUpperCase()}
+                        </a>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
               <h2>{t('public.data.everything')}</h2>
               <ul className="stack-list">
                 <li>
@@ -111,6 +105,6 @@ export function DataPage() {
           )
         }
       </Loaded>
-    </div>
+    </PublicPage>
   );
 }

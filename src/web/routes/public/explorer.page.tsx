@@ -4,12 +4,13 @@ import { useSearchParams } from 'react-router';
 import { barOptions } from '../../components/charts/bar-options.js';
 import { ChartFigure } from '../../components/charts/chart-figure.js';
 import { SEX_COLORS } from '../../components/charts/echarts-setup.js';
+import { Table } from '../../components/ui/data-table.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber, type Lang } from '../../i18n/index.js';
 import { PIVOT_DIMENSIONS, PIVOT_MEASURES } from '../../../server/routes/portal/public.constants.js';
 import type { Dimensions, Pivot, PivotDimensionName } from '../../../server/routes/portal/public.schemas.js';
-import { Empty, formatValue, Loaded } from './public-ui.js';
+import { Empty, formatValue, Loaded, PublicPage } from './public-ui.js';
 
 const FILTERS = ['period', 'ministry', 'kind', 'pillar', 'goal', 'coa', 'state'] as const;
 const DEFAULTS = { rows: 'ministry', columns: 'sex', measure: 'total' } as const;
@@ -47,41 +48,16 @@ function PivotTable({ p, q, lang }: { p: Pivot; q: Record<string, string>; lang:
   const colLabel =
     q.columns === 'none' ? [t(`public.explorer.measures.${q.measure}`)] : p.columns.map((c) => c.label[lang]);
   return (
-    <table className="data" data-testid="pivot">
-      <caption className="sr-only">{t('public.explorer.tableCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t(`public.explorer.dims.${q.rows}`)}</th>
-          {colLabel.map((c, i) => (
-            <th key={`${c}-${i}`} scope="col" className="num">
-              {c}
-            </th>
-          ))}
-          <th scope="col" className="num">
-            {t('public.total')}
-          </th>
-          <th scope="col" className="num">
-            {t('public.explorer.share')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {p.rows.map((r, i) => (
-          <tr key={r.key} data-key={r.key}>
-            <th scope="row">{r.label[lang]}</th>
-            {(p.cells[i] ?? []).map((v, j) => (
-              <td key={j} className="num">
-                {fmt(v)}
-              </td>
-            ))}
-            <td className="num" data-total>
-              {fmt(p.rowTotals[i])}
-            </td>
-            <td className="num">{formatValue(p.rowShares[i] ?? null, 'percent', lang)}</td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
+    <Table
+      testId="pivot"
+      caption={<caption className="sr-only">{t('public.explorer.tableCaption')}</caption>}
+      columns={[
+        { label: t(`public.explorer.dims.${q.rows}`) },
+        ...colLabel.map((c) => ({ label: c, num: true })),
+        { label: t('public.total'), num: true },
+        { label: t('public.explorer.share'), num: true },
+      ]}
+      footer={
         <tr data-key="total">
           <th scope="row">{t('public.total')}</th>
           {p.columnTotals.map((v, j) => (
@@ -94,8 +70,23 @@ function PivotTable({ p, q, lang }: { p: Pivot; q: Record<string, string>; lang:
           </td>
           <td className="num">{formatValue(p.totalShare, 'percent', lang)}</td>
         </tr>
-      </tfoot>
-    </table>
+      }
+    >
+      {p.rows.map((r, i) => (
+        <tr key={r.key} data-key={r.key}>
+          <th scope="row">{r.label[lang]}</th>
+          {(p.cells[i] ?? []).map((v, j) => (
+            <td key={j} className="num">
+              {fmt(v)}
+            </td>
+          ))}
+          <td className="num" data-total>
+            {fmt(p.rowTotals[i])}
+          </td>
+          <td className="num">{formatValue(p.rowShares[i] ?? null, 'percent', lang)}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
@@ -158,9 +149,7 @@ export function ExplorerPage() {
   ];
   const rowsLabel = t(`public.explorer.dims.${query.rows}`).toLocaleLowerCase(lang);
   return (
-    <div className="public-page">
-      <h1>{t('public.explorer.title')}</h1>
-      <p className="lead">{t('public.explorer.lead')}</p>
+    <PublicPage title={t('public.explorer.title')} lead={t('public.explorer.lead')}>
       <form
         className="explorer-controls"
         onSubmit={(e) => e.preventDefault()}
@@ -219,6 +208,6 @@ export function ExplorerPage() {
           )
         }
       </Loaded>
-    </div>
+    </PublicPage>
   );
 }

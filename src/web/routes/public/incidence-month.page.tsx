@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { barOptions } from '../../components/charts/bar-options.js';
 import { ChartFigure } from '../../components/charts/chart-figure.js';
 import { Choropleth } from '../../components/charts/choropleth.js';
-import { TableScroll } from '../../components/charts/table-scroll.js';
+import { DataTable, Table } from '../../components/ui/data-table.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatDate, formatNumber } from '../../i18n/index.js';
@@ -120,54 +120,36 @@ export function IncidenceMonthPage() {
                   format={rate}
                   noData={x.noDataLegend}
                 />
-                <TableScroll label={fill(x.mapCaption, { period })}>
-                  <table className="data" data-testid="incidence-ranking">
-                    <thead>
-                      <tr>
-                        <th scope="col" className="num">
-                          #
-                        </th>
-                        <th scope="col">{x.entity}</th>
-                        <th scope="col" className="num">
-                          {x.victims}
-                        </th>
-                        <th scope="col" className="num">
-                          {x.femicideRate}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {ranking.map((r) => (
-                        <tr key={r.code}>
-                          <td className="num">{r.rank}</td>
-                          <th scope="row">{r.name}</th>
-                          <td className="num">{formatNumber(r.victims, lang)}</td>
-                          <td className="num">{formatRate(r.rate, lang)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </TableScroll>
-              </figure>
-              <h2>{x.otherTitle}</h2>
-              <table className="data" data-testid="incidence-crimes">
-                <thead>
-                  <tr>
-                    <th scope="col">{x.crime}</th>
-                    <th scope="col" className="num">
-                      {x.yearToDate}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {other.map(([label, v]) => (
-                    <tr key={label}>
-                      <th scope="row">{label}</th>
-                      <td className="num">{formatNumber(v, lang)}</td>
+                <DataTable
+                  label={fill(x.mapCaption, { period })}
+                  caption={false}
+                  testId="incidence-ranking"
+                  columns={[
+                    { label: '#', num: true },
+                    { label: x.entity },
+                    { label: x.victims, num: true },
+                    { label: x.femicideRate, num: true },
+                  ]}
+                >
+                  {ranking.map((r) => (
+                    <tr key={r.code}>
+                      <td className="num">{r.rank}</td>
+                      <th scope="row">{r.name}</th>
+                      <td className="num">{formatNumber(r.victims, lang)}</td>
+                      <td className="num">{formatRate(r.rate, lang)}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+                </DataTable>
+              </figure>
+              <h2>{x.otherTitle}</h2>
+              <Table testId="incidence-crimes" columns={[{ label: x.crime }, { label: x.yearToDate, num: true }]}>
+                {other.map(([label, v]) => (
+                  <tr key={label}>
+                    <th scope="row">{label}</th>
+                    <td className="num">{formatNumber(v, lang)}</td>
+                  </tr>
+                ))}
+              </Table>
               <h2>{x.sources}</h2>
               <ul className="stack-list">
                 {f.sources.map((s) => (

@@ -5,7 +5,7 @@ import { formatDate, formatNumber } from '../../i18n/index.js';
 import { fill, INCIDENCE_TEXTS, monthLabel } from '../../features/incidence/incidence-texts.js';
 import { fileOf, formatChange, formatRate } from '../../features/incidence/month-view.js';
 import type { PublicIncidenceList, PublicMonthView } from '../../../server/routes/incidence/incidence.schemas.js';
-import { Empty, Loaded } from './public-ui.js';
+import { Empty, Loaded, PublicPage } from './public-ui.js';
 import './incidence.css';
 
 /** Download links of a published month: the report in each format of the page's language, and its JSON. */
@@ -35,9 +35,7 @@ export function IncidencePage() {
   const x = INCIDENCE_TEXTS[lang];
   const list = useResource<PublicIncidenceList>('/api/public/incidence', lang);
   return (
-    <div className="public-page">
-      <h1>{x.portalTitle}</h1>
-      <p className="lead">{x.portalLead}</p>
+    <PublicPage title={x.portalTitle} lead={x.portalLead}>
       <Loaded resource={list}>
         {(data) =>
           data.months.length === 0 ? (
@@ -86,6 +84,6 @@ export function IncidencePage() {
           )
         }
       </Loaded>
-    </div>
+    </PublicPage>
   );
 }

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { barOptions } from '../../components/charts/bar-options.js';
 import { ChartFigure } from '../../components/charts/chart-figure.js';
 import { PALETTE } from '../../components/charts/echarts-setup.js';
-import { TableScroll } from '../../components/charts/table-scroll.js';
+import { DataTable, Table } from '../../components/ui/data-table.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber, type Lang } from '../../i18n/index.js';
@@ -37,36 +37,32 @@ function History({ ind, lang }: { ind: IndicatorDetail; lang: Lang }) {
       caption={t('public.indicator.historyCaption', { code: ind.code })}
       height={260}
       table={
-        <table className="data" data-testid="history">
-          <thead>
-            <tr>
-              <th scope="col">{t('public.period')}</th>
-              <th scope="col" className="num">
-                {t('public.value')}
-              </th>
-              <th scope="col">{t('public.target')}</th>
-              <th scope="col">{t('public.statusLabel')}</th>
-              <th scope="col">{t('public.indicator.change')}</th>
-              <th scope="col">{t('public.indicator.reported')}</th>
+        <Table
+          testId="history"
+          columns={[
+            { label: t('public.period') },
+            { label: t('public.value'), num: true },
+            { label: t('public.target') },
+            { label: t('public.statusLabel') },
+            { label: t('public.indicator.change') },
+            { label: t('public.indicator.reported') },
+          ]}
+        >
+          {ind.history.map((h) => (
+            <tr key={h.period} data-period={h.period}>
+              <th scope="row">{h.period}</th>
+              <td className="num value">{formatValue(h.value, ind.unit, lang)}</td>
+              <td>{formatTarget(ind.target, ind.unit, lang, t)}</td>
+              <td>
+                <StatusBadge status={h.status} />
+              </td>
+              <td>
+                <ChangeText change={h.change} unit={ind.unit} lang={lang} />
+              </td>
+              <td>{h.reported ? h.reported.display[lang] : '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {ind.history.map((h) => (
-              <tr key={h.period} data-period={h.period}>
-                <th scope="row">{h.period}</th>
-                <td className="num value">{formatValue(h.value, ind.unit, lang)}</td>
-                <td>{formatTarget(ind.target, ind.unit, lang, t)}</td>
-                <td>
-                  <StatusBadge status={h.status} />
-                </td>
-                <td>
-                  <ChangeText change={h.change} unit={ind.unit} lang={lang} />
-                </td>
-                <td>{h.reported ? h.reported.display[lang] : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       }
     />
   );
@@ -84,41 +80,35 @@ function Calculation({ ind, lang }: { ind: IndicatorDetail; lang: Lang }) {
             <p>{h.reported ? t('public.indicator.manual') : t('public.indicator.noFormula')}</p>
           ) : (
             <>
-              <TableScroll label={t('public.indicator.calculationOf', { year: h.period })}>
-                <table className="data" data-testid={`inputs-${h.period}`}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('public.indicator.input')}</th>
-                      <th scope="col" className="num">
-                        {t('public.value')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('public.indicator.recordsUsed')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {h.inputs
-                      .filter((i) => i.formula !== h.formula)
-                      .map((i) => (
-                        <tr key={i.formula}>
-                          <th scope="row">
-                            <code className="formula">{i.formula}</code>
-                          </th>
-                          <td className="num">{i.value === null ? '—' : formatNumber(i.value, lang, 2)}</td>
-                          <td className="num">{formatNumber(i.recordIds.length, lang)}</td>
-                        </tr>
-                      ))}
-                    <tr className="total">
+              <DataTable
+                label={t('public.indicator.calculationOf', { year: h.period })}
+                caption={false}
+                testId={`inputs-${h.period}`}
+                columns={[
+                  { label: t('public.indicator.input') },
+                  { label: t('public.value'), num: true },
+                  { label: t('public.indicator.recordsUsed'), num: true },
+                ]}
+              >
+                {h.inputs
+                  .filter((i) => i.formula !== h.formula)
+                  .map((i) => (
+                    <tr key={i.formula}>
                       <th scope="row">
-                        <code className="formula">{h.formula}</code>
+                        <code className="formula">{i.formula}</code>
                       </th>
-                      <td className="num">{formatValue(h.value, ind.unit, lang)}</td>
-                      <td className="num">{formatNumber(h.recordIds.length, lang)}</td>
+                      <td className="num">{i.value === null ? '—' : formatNumber(i.value, lang, 2)}</td>
+                      <td className="num">{formatNumber(i.recordIds.length, lang)}</td>
                     </tr>
-                  </tbody>
-                </table>
-              </TableScroll>
+                  ))}
+                <tr className="total">
+                  <th scope="row">
+                    <code className="formula">{h.formula}</code>
+                  </th>
+                  <td className="num">{formatValue(h.value, ind.unit, lang)}</td>
+                  <td className="num">{formatNumber(h.recordIds.length, lang)}</td>
+                </tr>
+              </DataTable>
               {h.recordIds.length > 0 && (
                 <details>
                   <summary>{t('public.indicator.showRecords', { count: h.recordIds.length })}</summary>

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { barOptions } from '../../components/charts/bar-options.js';
 import { ChartFigure } from '../../components/charts/chart-figure.js';
-import { TableScroll } from '../../components/charts/table-scroll.js';
+import { DataTable, Table } from '../../components/ui/data-table.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber } from '../../i18n/index.js';
 import type { IndicatorList, IndicatorStatusName } from '../../../server/routes/portal/public.schemas.js';
-import { Empty, formatTarget, formatValue, Loaded, StatusBadge } from './public-ui.js';
+import { Empty, formatTarget, formatValue, Loaded, PublicPage, StatusBadge } from './public-ui.js';
 
 const STATUSES: IndicatorStatusName[] = ['met', 'on-track', 'not-met', 'no-data'];
 
@@ -38,9 +38,7 @@ export function IndicatorsPage() {
     [counts, lang, t],
   );
   return (
-    <div className="public-page">
-      <h1>{t('public.indicators.title')}</h1>
-      <p className="lead">{t('public.indicators.lead')}</p>
+    <PublicPage title={t('public.indicators.title')} lead={t('public.indicators.lead')}>
       <Loaded resource={list}>
         {(data) => (
           <>
@@ -52,69 +50,55 @@ export function IndicatorsPage() {
                 caption={t('public.indicators.summary', { year: latest })}
                 height={200}
                 table={
-                  <table className="data compact" data-testid="status-summary">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('public.statusLabel')}</th>
-                        <th scope="col" className="num">
-                          {t('public.indicators.count')}
+                  <Table
+                    className="compact"
+                    testId="status-summary"
+                    columns={[{ label: t('public.statusLabel') }, { label: t('public.indicators.count'), num: true }]}
+                  >
+                    {STATUSES.map((s, i) => (
+                      <tr key={s}>
+                        <th scope="row">
+                          <StatusBadge status={s} />
                         </th>
+                        <td className="num">{formatNumber(counts[i] ?? 0, lang)}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {STATUSES.map((s, i) => (
-                        <tr key={s}>
-                          <th scope="row">
-                            <StatusBadge status={s} />
-                          </th>
-                          <td className="num">{formatNumber(counts[i] ?? 0, lang)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                    ))}
+                  </Table>
                 }
               />
             )}
-            <TableScroll label={t('public.indicators.title')}>
-              <table className="data" data-testid="indicators">
-                <caption className="sr-only">{t('public.indicators.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('public.indicators.code')}</th>
-                    <th scope="col">{t('public.indicators.text')}</th>
-                    <th scope="col">{t('public.target')}</th>
-                    {data.periods.map((p) => (
-                      <th key={p} scope="col" className="num">
-                        {p}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.indicators.map((i) => (
-                    <tr key={i.code} data-code={i.code}>
-                      <th scope="row">
-                        <Link to={`/${lang}/indicators/${i.code}`}>{i.code}</Link>
-                      </th>
-                      <td>
-                        {i.text[lang]}
-                        {i.deployment && <span className="tag">{t('public.indicators.ugps')}</span>}
+            <DataTable
+              label={t('public.indicators.title')}
+              testId="indicators"
+              columns={[
+                { label: t('public.indicators.code') },
+                { label: t('public.indicators.text') },
+                { label: t('public.target') },
+                ...data.periods.map((p) => ({ label: p, num: true })),
+              ]}
+            >
+              {data.indicators.map((i) => (
+                <tr key={i.code} data-code={i.code}>
+                  <th scope="row">
+                    <Link to={`/${lang}/indicators/${i.code}`}>{i.code}</Link>
+                  </th>
+                  <td>
+                    {i.text[lang]}
+                    {i.deployment && <span className="tag">{t('public.indicators.ugps')}</span>}
+                  </td>
+                  <td>{formatTarget(i.target, i.unit, lang, t)}</td>
+                  {data.periods.map((p) => {
+                    const h = i.history.find((x) => x.period === p);
+                    return (
+                      <td key={p} className="num" data-period={p}>
+                        <span className="value">{formatValue(h?.value ?? null, i.unit, lang)}</span>{' '}
+                        <StatusBadge status={h?.status ?? 'no-data'} />
                       </td>
-                      <td>{formatTarget(i.target, i.unit, lang, t)}</td>
-                      {data.periods.map((p) => {
-                        const h = i.history.find((x) => x.period === p);
-                        return (
-                          <td key={p} className="num" data-period={p}>
-                            <span className="value">{formatValue(h?.value ?? null, i.unit, lang)}</span>{' '}
-                            <StatusBadge status={h?.status ?? 'no-data'} />
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+                    );
+                  })}
+                </tr>
+              ))}
+            </DataTable>
             <details className="explain">
               <summary>{t('public.statusRule.title')}</summary>
               <p>{t('public.statusRule.text')}</p>
@@ -122,6 +106,6 @@ export function IndicatorsPage() {
           </>
         )}
       </Loaded>
-    </div>
+    </PublicPage>
   );
 }

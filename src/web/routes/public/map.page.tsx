@@ -2,13 +2,13 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Choropleth } from '../../components/charts/choropleth.js';
-import { TableScroll } from '../../components/charts/table-scroll.js';
+import { DataTable } from '../../components/ui/data-table.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatNumber } from '../../i18n/index.js';
 import { MAP_METRICS } from '../../../server/routes/portal/public.constants.js';
 import type { PublicMap } from '../../../server/routes/portal/public.schemas.js';
-import { Empty, formatRate, Loaded } from './public-ui.js';
+import { Empty, formatRate, Loaded, PublicPage } from './public-ui.js';
 
 /** Choropleth of Mexico's federal entities: counts and rates per 100,000 women, with the table. */
 export function MapPage() {
@@ -42,9 +42,7 @@ export function MapPage() {
     ? `${data.label[lang]}${scale === 'rate' ? ` — ${t('public.map.per100k')}` : ''} (${data.period})`
     : '';
   return (
-    <div className="public-page">
-      <h1>{t('public.map.title')}</h1>
-      <p className="lead">{t('public.map.lead')}</p>
+    <PublicPage title={t('public.map.title')} lead={t('public.map.lead')}>
       <form className="explorer-controls" onSubmit={(e) => e.preventDefault()} aria-label={t('public.map.controls')}>
         <fieldset>
           <legend>{t('public.explorer.view')}</legend>
@@ -91,41 +89,31 @@ export function MapPage() {
                   count: m.map.unlocated,
                 })}
               </p>
-              <TableScroll label={label}>
-                <table className="data" data-testid="map-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('public.map.entity')}</th>
-                      <th scope="col" className="num">
-                        {m.map.label[lang]}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('public.map.women2020')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('public.map.per100k')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {m.map.rows.map((r) => (
-                      <tr key={r.code} data-code={r.code}>
-                        <th scope="row">{r.name[lang]}</th>
-                        <td className="num value">{r.value === null ? '—' : formatNumber(r.value, lang)}</td>
-                        <td className="num">
-                          {r.populationWomen === null ? '—' : formatNumber(r.populationWomen, lang)}
-                        </td>
-                        <td className="num">{formatRate(r.ratePer100kWomen, lang)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <DataTable
+                label={label}
+                caption={false}
+                testId="map-table"
+                columns={[
+                  { label: t('public.map.entity') },
+                  { label: m.map.label[lang], num: true },
+                  { label: t('public.map.women2020'), num: true },
+                  { label: t('public.map.per100k'), num: true },
+                ]}
+              >
+                {m.map.rows.map((r) => (
+                  <tr key={r.code} data-code={r.code}>
+                    <th scope="row">{r.name[lang]}</th>
+                    <td className="num value">{r.value === null ? '—' : formatNumber(r.value, lang)}</td>
+                    <td className="num">{r.populationWomen === null ? '—' : formatNumber(r.populationWomen, lang)}</td>
+                    <td className="num">{formatRate(r.ratePer100kWomen, lang)}</td>
+                  </tr>
+                ))}
+              </DataTable>
               <p className="muted small">{t('public.map.source')}</p>
             </figure>
           )
         }
       </Loaded>
-    </div>
+    </PublicPage>
   );
 }

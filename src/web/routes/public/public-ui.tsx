@@ -102,3 +102,14 @@ export function formatRate(value: number | null, lang: Lang): string {
     maximumFractionDigits: 1,
   }).format(value);
 }
+
+/** A page of the portal: its heading and lead paragraph, then the content. */
+export function PublicPage({ title, lead, children }: { title: ReactNode; lead: ReactNode; children: ReactNode }) {
+  return (
+    <div className="public-page">
+      <h1>{title}</h1>
+      <p className="lead">{lead}</p>
+      {children}
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { TableScroll } from '../../components/charts/table-scroll.js';
+import { DataTable } from '../../components/ui/data-table.js';
 import { useLang } from '../../components/ui/use-lang.js';
 import { useResource } from '../../components/ui/use-resource.js';
 import { formatDate, formatNumber } from '../../i18n/index.js';
@@ -82,22 +82,19 @@ export function RecordPage() {
             <h2>{t('public.record.counts')}</h2>
             <table className="data compact" data-testid="record-counts">
               <tbody>
-                <tr>
-                  <th scope="row">{t('public.figures.women')}</th>
-                  <td className="num">{n(r.women, lang)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">{t('public.record.men')}</th>
-                  <td className="num">{n(r.men, lang)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">{t('public.record.notRecorded')}</th>
-                  <td className="num">{n(r.notRecorded, lang)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">{t('public.total')}</th>
-                  <td className="num">{n(r.total, lang)}</td>
-                </tr>
+                {(
+                  [
+                    ['public.figures.women', r.women],
+                    ['public.record.men', r.men],
+                    ['public.record.notRecorded', r.notRecorded],
+                    ['public.total', r.total],
+                  ] as const
+                ).map(([label, value]) => (
+                  <tr key={label}>
+                    <th scope="row">{t(label)}</th>
+                    <td className="num">{n(value, lang)}</td>
+                  </tr>
+                ))}
                 {r.quantity !== null && (
                   <tr>
                     <th scope="row">{t('public.record.quantity')}</th>
@@ -111,36 +108,27 @@ export function RecordPage() {
             {r.children.length > 0 && (
               <>
                 <h2>{t('public.record.children', { count: r.children.length })}</h2>
-                <TableScroll label={t('public.record.children', { count: r.children.length })}>
-                  <table className="data">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('public.record.title')}</th>
-                        <th scope="col" className="num">
-                          {t('public.figures.women')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('public.record.men')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('public.total')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {r.children.map((c) => (
-                        <tr key={c.id}>
-                          <th scope="row">
-                            <Link to={`/${lang}/records/${encodeURIComponent(c.id)}`}>{c.title[lang]}</Link>
-                          </th>
-                          <td className="num">{n(c.women, lang)}</td>
-                          <td className="num">{n(c.men, lang)}</td>
-                          <td className="num">{n(c.total, lang)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </TableScroll>
+                <DataTable
+                  label={t('public.record.children', { count: r.children.length })}
+                  caption={false}
+                  columns={[
+                    { label: t('public.record.title') },
+                    { label: t('public.figures.women'), num: true },
+                    { label: t('public.record.men'), num: true },
+                    { label: t('public.total'), num: true },
+                  ]}
+                >
+                  {r.children.map((c) => (
+                    <tr key={c.id}>
+                      <th scope="row">
+                        <Link to={`/${lang}/records/${encodeURIComponent(c.id)}`}>{c.title[lang]}</Link>
+                      </th>
+                      <td className="num">{n(c.women, lang)}</td>
+                      <td className="num">{n(c.men, lang)}</td>
+                      <td className="num">{n(c.total, lang)}</td>
+                    </tr>
+                  ))}
+                </DataTable>
               </>
             )}
             {r.evidence.length > 0 && (

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { barOptions } from '../../components/charts/bar-options.js';
 import { ChartFigure } from '../../components/charts/chart-figure.js';
 import { PALETTE } from '../../components/charts/echarts-setup.js';
+import { Table } from '../../components/ui/data-table.js';
 import { formatNumber, type Lang } from '../../i18n/index.js';
 import type { IndicatorDetail } from '../../../server/routes/portal/public.schemas.js';
 import { formatValue, StatusBadge } from './public-ui.js';
@@ -35,50 +36,38 @@ function Period({ u, lang }: { u: Ugps; lang: Lang }) {
       caption={t('public.ugps.caption', { year: u.period })}
       height={260}
       table={
-        <table className="data" data-testid={`ugps-${u.period}`}>
-          <thead>
-            <tr>
-              <th scope="col">{t('public.ugps.category')}</th>
-              <th scope="col" className="num">
-                {t('public.ugps.women')}
-              </th>
-              <th scope="col" className="num">
-                {t('public.ugps.total')}
-              </th>
-              <th scope="col" className="num">
-                {t('public.ugps.share')}
-              </th>
-              <th scope="col" className="num">
-                {t('public.ugps.target', { year: u.period })}
-              </th>
-              <th scope="col" className="num">
-                {t('public.ugps.endTarget')}
-              </th>
-              <th scope="col">{t('public.statusLabel')}</th>
+        <Table
+          testId={`ugps-${u.period}`}
+          columns={[
+            { label: t('public.ugps.category') },
+            { label: t('public.ugps.women'), num: true },
+            { label: t('public.ugps.total'), num: true },
+            { label: t('public.ugps.share'), num: true },
+            { label: t('public.ugps.target', { year: u.period }), num: true },
+            { label: t('public.ugps.endTarget'), num: true },
+            { label: t('public.statusLabel') },
+          ]}
+        >
+          {u.rows.map((r) => (
+            <tr key={r.category} data-category={r.category}>
+              <th scope="row">{t(`public.ugps.${r.category}`)}</th>
+              <td className="num">{r.women === null ? '—' : formatNumber(r.women, lang)}</td>
+              <td className="num">{r.total === null ? '—' : formatNumber(r.total, lang)}</td>
+              <td className="num">{formatValue(r.share, 'percent', lang)}</td>
+              <td className="num">
+                {r.target ? formatValue(r.target.value, 'percent', lang) : t('public.ugps.noTarget')}
+                {r.target && !r.target.verified && (
+                  <span className="footnote" title={r.target.source}>
+                    {' '}
+                    ({t('public.ugps.interpolated')})
+                  </span>
+                )}
+              </td>
+              <td className="num">{formatValue(r.endTarget, 'percent', lang)}</td>
+              <td>{r.status ? <StatusBadge status={r.status} /> : '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {u.rows.map((r) => (
-              <tr key={r.category} data-category={r.category}>
-                <th scope="row">{t(`public.ugps.${r.category}`)}</th>
-                <td className="num">{r.women === null ? '—' : formatNumber(r.women, lang)}</td>
-                <td className="num">{r.total === null ? '—' : formatNumber(r.total, lang)}</td>
-                <td className="num">{formatValue(r.share, 'percent', lang)}</td>
-                <td className="num">
-                  {r.target ? formatValue(r.target.value, 'percent', lang) : t('public.ugps.noTarget')}
-                  {r.target && !r.target.verified && (
-                    <span className="footnote" title={r.target.source}>
-                      {' '}
-                      ({t('public.ugps.interpolated')})
-                    </span>
-                  )}
-                </td>
-                <td className="num">{formatValue(r.endTarget, 'percent', lang)}</td>
-                <td>{r.status ? <StatusBadge status={r.status} /> : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       }
     />
   );

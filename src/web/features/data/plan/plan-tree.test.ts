@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeActivity } from '../../../../../test/factories.js';
 import { planFileSchema } from '../../../../core/schemas/plan.schema.js';
 import type { Activity } from '../../../../core/schemas/period.schema.js';
 import mxPlan from '../../../../../data/seed/mx-plan.json';
@@ -6,31 +7,9 @@ import { buildPlanTree } from './plan-tree.js';
 
 const plan = planFileSchema.parse(mxPlan);
 
-function act(p: Partial<Activity> & { id: string }): Activity {
-  return {
-    kind: 'training',
-    institution: 'SEMAR',
-    parent: null,
-    coursesOfAction: [],
-    order: 0,
-    label: null,
-    list: null,
-    title: { es: p.id, en: p.id },
-    summary: null,
-    dates: [],
-    places: [],
-    women: null,
-    men: null,
-    notRecorded: null,
-    quantity: null,
-    unit: null,
-    measures: {},
-    items: [],
-    attributes: {},
-    evidence: [],
-    ...p,
-  };
-}
+/** A record as the factory makes it, with this test's institution, no course of action and its own title. */
+const act = (p: Partial<Activity> & { id: string }): Activity =>
+  makeActivity({ institution: 'SEMAR', coursesOfAction: [], title: { es: p.id, en: p.id }, ...p });
 
 describe('plan tree', () => {
   it('has Mexico’s 4 pillars, 10 goals, every course of action and indicator in order', () => {

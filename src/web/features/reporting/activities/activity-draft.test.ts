@@ -9,6 +9,7 @@ import {
   kindFields,
   pathOfWhere,
   validateDraft,
+  withoutFieldErrors,
   womenShare,
   type ActivityDraft,
 } from './activity-draft.js';
@@ -151,5 +152,14 @@ describe('activity draft', () => {
     expect(fieldOfPath(['attributes', 'mission'])).toBe('mission');
     expect(fieldOfPath(['places', 2])).toBe('places');
     expect(fieldOfPath([])).toBe('form');
+  });
+});
+
+describe('withoutFieldErrors', () => {
+  it('drops the errors of an edited field and of its parts, and keeps the others', () => {
+    const m = { es: 'x', en: 'x' };
+    const errors = { dates: m, 'dates.0.end': m, datesExtra: m, women: m };
+    expect(Object.keys(withoutFieldErrors(errors, ['dates']))).toEqual(['datesExtra', 'women']);
+    expect(Object.keys(withoutFieldErrors(errors, []))).toEqual(Object.keys(errors));
   });
 });

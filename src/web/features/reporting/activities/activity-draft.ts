@@ -359,3 +359,10 @@ function rank(field: string): number {
 export function inFormOrder(errors: DraftErrors): DraftErrors {
   return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)));
 }
+
+/** The errors without those of the given fields and of their parts ("dates" also drops "dates.0.end"). */
+export function withoutFieldErrors(errors: DraftErrors, fields: readonly string[]): DraftErrors {
+  return Object.fromEntries(
+    Object.entries(errors).filter(([k]) => !fields.some((f) => k === f || k.startsWith(`${f}.`))),
+  );
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeActivity } from '../../../../../test/factories.js';
 import type { Activity } from '../../../../core/schemas/period.schema.js';
 import {
   ALL_INSTITUTIONS,
@@ -14,31 +15,14 @@ import {
   summarize,
 } from './activity-table.js';
 
-function act(p: Partial<Activity> & { id: string }): Activity {
-  return {
-    kind: 'training',
+/** A record as the factory makes it, with this test's institution, no course of action and its own title. */
+const act = (p: Partial<Activity> & { id: string }): Activity =>
+  makeActivity({
     institution: 'SEDENA',
-    parent: null,
     coursesOfAction: [],
-    order: 0,
-    label: null,
-    list: null,
     title: { es: `Actividad ${p.id}`, en: `Activity ${p.id}` },
-    summary: null,
-    dates: [],
-    places: [],
-    women: null,
-    men: null,
-    notRecorded: null,
-    quantity: null,
-    unit: null,
-    measures: {},
-    items: [],
-    attributes: {},
-    evidence: [],
     ...p,
-  };
-}
+  });
 
 const rows = [
   act({ id: 'course', coursesOfAction: ['4.2'], title: { es: 'Capacitación previa', en: 'Pre-deployment training' } }),

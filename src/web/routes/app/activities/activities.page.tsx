@@ -1,15 +1,12 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PAGE_SIZES } from '../../../../core/model/activity-list.js';
 import { ApiError } from '../../../api/client.js';
 import { SelectField } from '../../../components/forms/inputs.js';
 import { formatPercent } from '../../../components/ui/format.js';
 import { EmptyState, ErrorNotice, Loading } from '../../../components/ui/status.js';
-import { useLang } from '../../../components/ui/use-lang.js';
-import { usePageTitle } from '../../../components/ui/use-page-title.js';
 import { usePlaceCatalogue } from '../../../features/data/places/load-places.js';
-import { choosePeriod, usePeriods, usePlan } from '../../../features/data/plan/use-plan.js';
+import { usePlan } from '../../../features/data/plan/use-plan.js';
 import { listActivities, type ActivityPage } from '../../../features/reporting/activities/activity-api.js';
 import { womenShare } from '../../../features/reporting/activities/activity-draft.js';
 import {
@@ -25,20 +22,18 @@ import {
 import { isOpen, useOwnSubmission } from '../../../features/reporting/submissions/use-own-submission.js';
 import { formatNumber } from '../../../i18n/index.js';
 import { LockedBanner } from '../shell/locked-banner.js';
-import { useMe } from '../shell/use-me.js';
+import { usePeriodPage } from '../shell/period-param.js';
 import { ActivitiesTable } from './activities-table.js';
 import { ActivityFilterForm } from './activity-filters.js';
 
 /** Activities the signed-in person may see: filtered, sorted and paged on the server; all of it in the URL. */
 export function ActivitiesPage() {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const me = useMe();
-  const [search, setSearch] = useSearchParams();
+  const { t, lang, me, title, search, setSearch, periods, period } = usePeriodPage(
+    'app.activities.title',
+    'app.activities.titleYear',
+  );
   const plan = usePlan();
-  const periods = usePeriods();
   const places = usePlaceCatalogue();
-  const period = choosePeriod(periods.data, search.get('period'));
   const filters = filtersFromSearch(search);
   const view = viewFromSearch(search);
   const own = me.role === 'editor' ? me.institution : null;
@@ -47,7 +42,6 @@ export function ActivitiesPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [tick, setTick] = useState(0);
   const submission = useOwnSubmission(me.role, period, lang);
-  usePageTitle(period === null ? t('app.activities.title') : t('app.activities.titleYear', { year: period }));
 
   useEffect(() => {
     if (period === null) return;
@@ -73,7 +67,7 @@ export function ActivitiesPage() {
   return (
     <>
       <div className="page-head">
-        <h1>{period === null ? t('app.activities.title') : t('app.activities.titleYear', { year: period })}</h1>
+        <h1>{title}</h1>
         <div className="head-actions">
           {(me.role === 'editor' || me.role === 'coordinator' || me.role === 'admin') && (
             <Link

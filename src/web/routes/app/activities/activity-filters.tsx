@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { SUBMISSION_STATES } from '../../../../core/model/access.js';
 import { ACTIVITY_KINDS } from '../../../../core/model/kinds.js';
 import type { PlanFile } from '../../../../core/schemas/plan.schema.js';
-import { SelectField, TextField } from '../../../components/forms/inputs.js';
+import { fieldBinder, type StringKeys } from '../../../components/forms/bind-field.js';
+import { SelectField, TextField, type Option } from '../../../components/forms/inputs.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import type { PlaceCatalogue } from '../../../features/data/places/places.js';
 import { courseOptions, institutionOptions } from '../../../features/data/plan/plan-lookup.js';
 import type { PeriodRow } from '../../../features/data/plan/use-plan.js';
 import { ALL_INSTITUTIONS, type ActivityFilters } from '../../../features/reporting/activities/activity-table.js';
+import { PeriodSelect } from '../shell/period-param.js';
 
 /** The filters of the activities list; each change goes to the URL (so it can be shared and kept). */
 export function ActivityFilterForm({
@@ -35,6 +37,25 @@ export function ActivityFilterForm({
   const lang = useLang();
   const [q, setQ] = useState(filters.q);
   const filtered = Object.values(filters).some((v) => v !== '');
+  const bind = fieldBinder(filters, (patch) => onChange(patch), { idPrefix: 'f-' });
+  const selects: { key: StringKeys<ActivityFilters>; label: string; options: readonly Option[] }[] = [
+    {
+      key: 'kind',
+      label: t('app.common.kind'),
+      options: ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`app.kinds.${k}`) })),
+    },
+    { key: 'coa', label: t('app.common.courseOfAction'), options: courseOptions(plan, lang, 50) },
+    {
+      key: 'place',
+      label: t('app.common.federalEntity'),
+      options: (places?.states ?? []).map((s) => ({ value: s.code, label: s.name })),
+    },
+    {
+      key: 'state',
+      label: t('app.common.reviewState'),
+      options: SUBMISSION_STATES.map((s) => ({ value: s, label: t(`app.state.${s}`) })),
+    },
+  ];
   return (
     <form
       className="filters panel"
@@ -45,19 +66,11 @@ export function ActivityFilterForm({
         onChange({ q });
       }}
     >
-      <SelectField
-        id="f-period"
-        label={t('app.common.period')}
-        value={period === null ? '' : String(period)}
-        onChange={(v) => onChange({}, Number(v))}
-        options={periods.map((p) => ({ value: String(p.year), label: String(p.year) }))}
-      />
+      <PeriodSelect id="f-period" periods={periods} period={period} onChange={(v) => onChange({}, Number(v))} />
       <TextField id="f-q" type="search" label={t('app.activities.search')} value={q} onChange={setQ} />
       <SelectField
-        id="f-institution"
+        {...bind('institution')}
         label={t('app.common.institution')}
-        value={filters.institution}
-        onChange={(v) => onChange({ institution: v })}
         placeholder={
           ownInstitution ? t('app.activities.ownInstitution', { code: ownInstitution }) : t('app.common.all')
         }
@@ -66,52 +79,18 @@ export function ActivityFilterForm({
           ...institutionOptions(plan, null, lang),
         ]}
       />
-      <SelectField
-        id="f-kind"
-        label={t('app.common.kind')}
-        value={filters.kind}
-        onChange={(v) => onChange({ kind: v })}
-        placeholder={t('app.common.all')}
-        options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`app.kinds.${k}`) }))}
-      />
-      <SelectField
-        id="f-coa"
-        label={t('app.common.courseOfAction')}
-        value={filters.coa}
-        onChange={(v) => onChange({ coa: v })}
-        placeholder={t('app.common.all')}
-        options={courseOptions(plan, lang, 50)}
-      />
-      <SelectField
-        id="f-place"
-        label={t('app.common.federalEntity')}
-        value={filters.place}
-        onChange={(v) => onChange({ place: v })}
-        placeholder={t('app.common.all')}
-        options={(places?.states ?? []).map((s) => ({ value: s.code, label: s.name }))}
-      />
-      <SelectField
-        id="f-state"
-        label={t('app.common.reviewState')}
-        value={filters.state}
-        onChange={(v) => onChange({ state: v })}
-        placeholder={t('app.common.all')}
-        options={SUBMISSION_STATES.map((s) => ({ value: s, label: t(`app.state.${s}`) }))}
-      />
-      <TextField
-        id="f-from"
-        type="date"
-        label={t('app.activities.from')}
-        value={filters.from}
-        onChange={(v) => onChange({ from: v })}
-      />
-      <TextField
-        id="f-to"
-        type="date"
-        label={t('app.activities.to')}
-        value={filters.to}
-        onChange={(v) => onChange({ to: v })}
-      />
+      {selects.map((f) => (
+        <SelectField
+          key={f.key}
+          {...bind(f.key)}
+          label={f.label}
+          placeholder={t('app.common.all')}
+          options={f.options}
+        />
+      ))}
+      {(['from', 'to'] as const).map((key) => (
+        <TextField key={key} {...bind(key)} type="date" label={t(`app.activities.${key}`)} />
+      ))}
       <div className="filter-actions">
         <button type="submit" className="primary">
           {t('app.activities.searchButton')}

@@ -8,18 +8,12 @@ import { SelectField, TextArea, TextField, type Option } from '../../../componen
 import { LocalizedTextField } from '../../../components/forms/localized-text-field.js';
 import { PlacePicker } from '../../../components/forms/place-picker.js';
 import { UrlListField } from '../../../components/forms/url-list-field.js';
-import { formatPercent } from '../../../components/ui/format.js';
+import { fieldBinder } from '../../../components/forms/bind-field.js';
 import { useLang } from '../../../components/ui/use-lang.js';
-import {
-  draftTotal,
-  kindFields,
-  parseCount,
-  womenShare,
-  type ActivityDraft,
-} from '../../../features/reporting/activities/activity-draft.js';
+import { kindFields, type ActivityDraft } from '../../../features/reporting/activities/activity-draft.js';
 import type { PlaceCatalogue } from '../../../features/data/places/places.js';
 import { courseOptions } from '../../../features/data/plan/plan-lookup.js';
-import { formatNumber } from '../../../i18n/index.js';
+import { PeopleSection } from './people-section.js';
 
 export interface ActivityFormProps {
   draft: ActivityDraft;
@@ -32,7 +26,21 @@ export interface ActivityFormProps {
   parents: Option[];
 }
 
-const UNITS = ['trainings', 'courses', 'events', 'networks', 'uniforms', 'beds', 'publications', 'materials', 'posts'];
+type KindField = 'mission' | 'ugpsCategory' | 'networkAction' | 'fund' | 'forum' | 'role';
+
+/**
+ * The kind-specific fields in the order they appear: a text (with a hint where `hint`) or, with
+ * `choices`, a select whose option labels are `<prefix>.<value>`. Label `app.activity.<key>`, hint `…Hint`.
+ */
+const KIND_FIELDS: readonly { key: KindField; hint?: true; choices?: { values: readonly string[]; prefix: string } }[] =
+  [
+    { key: 'mission', hint: true },
+    { key: 'ugpsCategory', choices: { values: UGPS_CATEGORIES, prefix: 'app.ugps' } },
+    { key: 'networkAction', choices: { values: NETWORK_ACTIONS, prefix: 'app.networkActions' } },
+    { key: 'fund', hint: true },
+    { key: 'forum' },
+    { key: 'role', hint: true },
+  ];
 
 /** Every field of an activity; the kind decides which kind-specific fields appear. */
 export function ActivityForm({
@@ -47,68 +55,44 @@ export function ActivityForm({
 }: ActivityFormProps) {
   const { t } = useTranslation();
   const lang = useLang();
-  const total = draftTotal(d);
-  const women = parseCount(d.women);
-  const share = womenShare(typeof women === 'number' ? women : null, total);
-  const shown = new Set(kindFields(d.kind));
+  const shown = new Set<string>(kindFields(d.kind));
   const ro = readOnly;
+  const bind = fieldBinder(d, onChange, { errors: e, disabled: ro });
+  /** A text in Spanish and English, kept as `<key>Es` and `<key>En`. */
+  const localized = (key: 'title' | 'summary' | 'audience') => ({
+    id: key,
+    es: d[`${key}Es`],
+    en: d[`${key}En`],
+    onChange: (l: 'es' | 'en', v: string) => onChange({ [`${key}${l === 'es' ? 'Es' : 'En'}`]: v }),
+    errors: { es: e[`${key}Es`], en: e[`${key}En`] },
+    disabled: ro,
+  });
   return (
     <>
       <fieldset className="section">
         <legend>{t('app.activity.sectionWhat')}</legend>
         <div className="grid-2">
           <SelectField
-            id="kind"
+            {...bind('kind')}
             label={t('app.common.kind')}
-            value={d.kind}
-            onChange={(v) => onChange({ kind: v as ActivityDraft['kind'] })}
             options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`app.kinds.${k}`) }))}
-            error={e.kind}
-            disabled={ro}
             required
           />
-          <SelectField
-            id="institution"
-            label={t('app.common.institution')}
-            value={d.institution}
-            onChange={(v) => onChange({ institution: v })}
-            options={institutions}
-            error={e.institution}
-            disabled={ro}
-            required
-          />
+          <SelectField {...bind('institution')} label={t('app.common.institution')} options={institutions} required />
         </div>
+        <LocalizedTextField {...localized('title')} legend={t('app.activity.titleField')} required />
         <LocalizedTextField
-          id="title"
-          legend={t('app.activity.titleField')}
-          es={d.titleEs}
-          en={d.titleEn}
-          onChange={(l, v) => onChange(l === 'es' ? { titleEs: v } : { titleEn: v })}
-          errors={{ es: e.titleEs, en: e.titleEn }}
-          disabled={ro}
-          required
-        />
-        <LocalizedTextField
-          id="summary"
+          {...localized('summary')}
           legend={t('app.activity.summaryField')}
           hint={t('app.activity.summaryHint')}
-          es={d.summaryEs}
-          en={d.summaryEn}
-          onChange={(l, v) => onChange(l === 'es' ? { summaryEs: v } : { summaryEn: v })}
-          errors={{ es: e.summaryEs, en: e.summaryEn }}
           multiline
-          disabled={ro}
         />
         <SelectField
-          id="parent"
+          {...bind('parent')}
           label={t('app.activity.parent')}
           hint={t('app.activity.parentHint')}
-          value={d.parent}
-          onChange={(v) => onChange({ parent: v })}
           placeholder={t('app.activity.noParent')}
           options={parents}
-          error={e.parent}
-          disabled={ro}
         />
         <CheckboxGroup
           id="coursesOfAction"
@@ -126,135 +110,28 @@ export function ActivityForm({
         <fieldset className="section kind-fields">
           <legend>{t('app.activity.kindSection', { kind: t(`app.kinds.${d.kind}`) })}</legend>
           <div className="grid-2">
-            {shown.has('mission') && (
-              <TextField
-                id="mission"
-                label={t('app.activity.mission')}
-                hint={t('app.activity.missionHint')}
-                value={d.mission}
-                onChange={(v) => onChange({ mission: v })}
-                error={e.mission}
-                disabled={ro}
-              />
-            )}
-            {shown.has('ugpsCategory') && (
-              <SelectField
-                id="ugpsCategory"
-                label={t('app.activity.ugpsCategory')}
-                value={d.ugpsCategory}
-                onChange={(v) => onChange({ ugpsCategory: v })}
-                placeholder={t('app.form.choose')}
-                options={UGPS_CATEGORIES.map((c) => ({ value: c, label: t(`app.ugps.${c}`) }))}
-                error={e.ugpsCategory}
-                disabled={ro}
-              />
-            )}
-            {shown.has('networkAction') && (
-              <SelectField
-                id="networkAction"
-                label={t('app.activity.networkAction')}
-                value={d.networkAction}
-                onChange={(v) => onChange({ networkAction: v })}
-                placeholder={t('app.form.choose')}
-                options={NETWORK_ACTIONS.map((c) => ({ value: c, label: t(`app.networkActions.${c}`) }))}
-                error={e.networkAction}
-                disabled={ro}
-              />
-            )}
-            {shown.has('fund') && (
-              <TextField
-                id="fund"
-                label={t('app.activity.fund')}
-                hint={t('app.activity.fundHint')}
-                value={d.fund}
-                onChange={(v) => onChange({ fund: v })}
-                error={e.fund}
-                disabled={ro}
-              />
-            )}
-            {shown.has('forum') && (
-              <TextField
-                id="forum"
-                label={t('app.activity.forum')}
-                value={d.forum}
-                onChange={(v) => onChange({ forum: v })}
-                error={e.forum}
-                disabled={ro}
-              />
-            )}
-            {shown.has('role') && (
-              <TextField
-                id="role"
-                label={t('app.activity.role')}
-                hint={t('app.activity.roleHint')}
-                value={d.role}
-                onChange={(v) => onChange({ role: v })}
-                error={e.role}
-                disabled={ro}
-              />
-            )}
+            {KIND_FIELDS.filter((f) => shown.has(f.key)).map(({ key, hint, choices }) => {
+              const common = {
+                ...bind(key),
+                label: t(`app.activity.${key}`),
+                hint: hint && t(`app.activity.${key}Hint`),
+              };
+              return choices ? (
+                <SelectField
+                  key={key}
+                  {...common}
+                  placeholder={t('app.form.choose')}
+                  options={choices.values.map((c) => ({ value: c, label: t(`${choices.prefix}.${c}`) }))}
+                />
+              ) : (
+                <TextField key={key} {...common} />
+              );
+            })}
           </div>
         </fieldset>
       )}
 
-      <fieldset className="section">
-        <legend>{t('app.activity.sectionPeople')}</legend>
-        <p className="hint">{t('app.activity.peopleHint')}</p>
-        <div className="grid-4">
-          <TextField
-            id="women"
-            inputMode="numeric"
-            label={t('app.common.women')}
-            value={d.women}
-            onChange={(v) => onChange({ women: v })}
-            error={e.women}
-            disabled={ro}
-          />
-          <TextField
-            id="men"
-            inputMode="numeric"
-            label={t('app.common.men')}
-            value={d.men}
-            onChange={(v) => onChange({ men: v })}
-            error={e.men}
-            disabled={ro}
-          />
-          <TextField
-            id="notRecorded"
-            inputMode="numeric"
-            label={t('app.common.notRecorded')}
-            value={d.notRecorded}
-            onChange={(v) => onChange({ notRecorded: v })}
-            error={e.notRecorded}
-            disabled={ro}
-          />
-          <div className="field computed">
-            <span className="label" id="total-label">
-              {t('app.common.total')}
-            </span>
-            <output id="total" aria-labelledby="total-label" aria-live="polite">
-              {formatNumber(total, lang)}
-            </output>
-            <span className="hint">
-              {share === null
-                ? t('app.activity.totalHint')
-                : t('app.activity.shareHint', { share: formatPercent(share, lang) })}
-            </span>
-          </div>
-        </div>
-        <div className="grid-4">
-          <TextField
-            id="quantity"
-            inputMode="decimal"
-            label={t('app.activity.quantity')}
-            value={d.quantity}
-            onChange={(v) => onChange({ quantity: v })}
-            error={e.quantity}
-            disabled={ro}
-          />
-          <Unit value={d.unit} onChange={(v) => onChange({ unit: v })} error={e.unit} disabled={ro} />
-        </div>
-      </fieldset>
+      <PeopleSection draft={d} bind={bind} />
 
       <fieldset className="section">
         <legend>{t('app.activity.sectionWhenWhere')}</legend>
@@ -273,42 +150,15 @@ export function ActivityForm({
         <legend>{t('app.activity.sectionHow')}</legend>
         <div className="grid-2">
           <SelectField
-            id="modality"
+            {...bind('modality')}
             label={t('app.activity.modality')}
-            value={d.modality}
-            onChange={(v) => onChange({ modality: v })}
             placeholder={t('app.activity.notStated')}
             options={MODALITIES.map((m) => ({ value: m, label: t(`app.modalities.${m}`) }))}
-            error={e.modality}
-            disabled={ro}
           />
-          <TextField
-            id="provider"
-            label={t('app.activity.provider')}
-            value={d.provider}
-            onChange={(v) => onChange({ provider: v })}
-            error={e.provider}
-            disabled={ro}
-          />
+          <TextField {...bind('provider')} label={t('app.activity.provider')} />
         </div>
-        <LocalizedTextField
-          id="audience"
-          legend={t('app.activity.audience')}
-          es={d.audienceEs}
-          en={d.audienceEn}
-          onChange={(l, v) => onChange(l === 'es' ? { audienceEs: v } : { audienceEn: v })}
-          errors={{ es: e.audienceEs, en: e.audienceEn }}
-          disabled={ro}
-        />
-        <TextArea
-          id="partners"
-          label={t('app.activity.partners')}
-          hint={t('app.activity.partnersHint')}
-          value={d.partners}
-          onChange={(v) => onChange({ partners: v })}
-          error={e.partners}
-          disabled={ro}
-        />
+        <LocalizedTextField {...localized('audience')} legend={t('app.activity.audience')} />
+        <TextArea {...bind('partners')} label={t('app.activity.partners')} hint={t('app.activity.partnersHint')} />
         <UrlListField
           id="evidence"
           legend={t('app.activity.evidence')}
@@ -318,40 +168,6 @@ export function ActivityForm({
           disabled={ro}
         />
       </fieldset>
-    </>
-  );
-}
-
-function Unit({
-  value,
-  onChange,
-  error,
-  disabled,
-}: {
-  value: string;
-  onChange: (v: string) => void;
-  error?: string | undefined;
-  disabled: boolean;
-}) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <TextField
-        id="unit"
-        label={t('app.activity.unit')}
-        hint={t('app.activity.unitHint')}
-        value={value}
-        onChange={onChange}
-        error={error}
-        disabled={disabled}
-        autoComplete="off"
-        list="unit-suggestions"
-      />
-      <datalist id="unit-suggestions">
-        {UNITS.map((u) => (
-          <option key={u} value={u} />
-        ))}
-      </datalist>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionState } from '../../../../core/model/access.js';
 import { formatDateTime } from '../../../components/ui/format.js';
@@ -19,30 +20,54 @@ export function ActivityNotices({
   return (
     <>
       {lockedState && (
-        <div className="notice notice-locked" role="status">
-          <p>
-            <strong>{t('app.activity.lockedTitle')}</strong> {t(`app.activity.locked_${lockedState}`)}
-          </p>
-        </div>
+        <Notice kind="locked" role="status" title={t('app.activity.lockedTitle')}>
+          {t(`app.activity.locked_${lockedState}`)}
+        </Notice>
       )}
       {lockedMessage && (
-        <div className="notice notice-locked" role="alert">
-          <p>
-            <strong>{t('app.activity.lockedTitle')}</strong> {lockedMessage}
-          </p>
-        </div>
+        <Notice kind="locked" role="alert" title={t('app.activity.lockedTitle')}>
+          {lockedMessage}
+        </Notice>
       )}
       {conflict && (
-        <div className="notice notice-error" role="alert">
-          <p>
-            <strong>{t('app.activity.conflictTitle')}</strong> {conflict}
-          </p>
-          <button type="button" className="primary" onClick={onReload}>
-            {t('app.activity.reload')}
-          </button>
-        </div>
+        <Notice
+          kind="error"
+          role="alert"
+          title={t('app.activity.conflictTitle')}
+          action={
+            <button type="button" className="primary" onClick={onReload}>
+              {t('app.activity.reload')}
+            </button>
+          }
+        >
+          {conflict}
+        </Notice>
       )}
     </>
+  );
+}
+
+/** A notice with its title in bold before the text, and an action below it. */
+function Notice({
+  kind,
+  role,
+  title,
+  action,
+  children,
+}: {
+  kind: 'locked' | 'error';
+  role: 'status' | 'alert';
+  title: string;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`notice notice-${kind}`} role={role}>
+      <p>
+        <strong>{title}</strong> {children}
+      </p>
+      {action}
+    </div>
   );
 }
 

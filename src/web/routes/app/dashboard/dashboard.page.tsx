@@ -1,17 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { api, ApiError } from '../../../api/client.js';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../../api/client.js';
 import { barOptions } from '../../../components/charts/bar-options.js';
 import { ChartFigure } from '../../../components/charts/chart-figure.js';
 import { SEX_COLORS } from '../../../components/charts/echarts-setup.js';
-import { SelectField } from '../../../components/forms/inputs.js';
-import { formatDateTime, formatPercent, formatShortDate } from '../../../components/ui/format.js';
+import { formatDateTime, formatPercent } from '../../../components/ui/format.js';
 import { StateBadge } from '../../../components/ui/state-badge.js';
 import { ErrorNotice, Loading } from '../../../components/ui/status.js';
-import { useLang } from '../../../components/ui/use-lang.js';
-import { usePageTitle } from '../../../components/ui/use-page-title.js';
-import { choosePeriod, usePeriods } from '../../../features/data/plan/use-plan.js';
+import { useLoaded } from '../../../components/ui/use-loaded.js';
+import { PeriodSelect, usePeriodPage } from '../shell/period-param.js';
 import { listAllActivities, type ActivityView } from '../../../features/reporting/activities/activity-api.js';
 import { NO_FILTERS } from '../../../features/reporting/activities/activity-table.js';
 import { keyFigures } from '../../../features/reporting/dashboard/key-figures.js';
@@ -19,7 +16,8 @@ import { getBoard, type BoardRow } from '../../../features/reporting/submissions
 import { formatNumber } from '../../../i18n/index.js';
 import type { AuditEntry } from '../../../../server/routes/audit/audit.schemas.js';
 import type { ReportVersion } from '../../../../server/routes/report/reports.schemas.js';
-import { DataTable } from '../../../components/ui/data-table.js';
+import { DataTable, Table } from '../../../components/ui/data-table.js';
+import { boardColumns, Deadline } from '../review/board-parts.js';
 
 interface Loaded {
   board: BoardRow[];
@@ -30,51 +28,40 @@ interface Loaded {
 
 /** The coordinator's landing page: submissions and deadlines, findings to resolve, key figures, changes since publishing. */
 export function DashboardPage() {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const [search, setSearch] = useSearchParams();
-  const periods = usePeriods();
-  const period = choosePeriod(periods.data, search.get('period'));
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  usePageTitle(t('app.dashboard.title'));
-
-  useEffect(() => {
-    if (period === null) return;
-    let live = true;
-    setData(null);
-    (async () => {
-      const [board, records, versions, audit] = await Promise.all([
-        getBoard(period, lang),
-        listAllActivities(period, NO_FILTERS, lang),
-        api<ReportVersion[]>(`/api/reports/versions?period=${period}`, { lang }),
-        api<AuditEntry[]>('/api/audit?entity=activity&limit=1000', { lang }),
-      ]);
-      const last = versions.sort((a, b) => b.version - a.version)[0];
-      const ids = new Set(records.map((r) => r.id));
-      const since = audit.filter(
-        (e) =>
-          last !== undefined &&
-          e.at > last.publishedAt &&
-          (ids.has(e.entityId ?? '') || (e.before as { period?: number } | null)?.period === period),
-      );
-      const count = (actions: string[]) => since.filter((e) => actions.includes(e.action)).length;
-      if (live)
-        setData({
-          board,
-          records,
-          published: last ? { version: last.version, at: last.publishedAt } : null,
-          changes: {
-            created: count(['activity.create', 'activity.restore']),
-            updated: count(['activity.update', 'activity.import']),
-            deleted: count(['activity.delete']),
-          },
-        });
-    })().catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError(0, 'network', String(e))));
-    return () => {
-      live = false;
-    };
-  }, [period, lang]);
+  const { t, lang, periods, period, choose } = usePeriodPage('app.dashboard.title');
+  const { data, error } = useLoaded<Loaded>(
+    period === null
+      ? null
+      : async () => {
+          const [board, records, versions, audit] = await Promise.all([
+            getBoard(period, lang),
+            listAllActivities(period, NO_FILTERS, lang),
+            api<ReportVersion[]>(`/api/reports/versions?period=${period}`, { lang }),
+            api<AuditEntry[]>('/api/audit?entity=activity&limit=1000', { lang }),
+          ]);
+          const last = versions.sort((a, b) => b.version - a.version)[0];
+          const ids = new Set(records.map((r) => r.id));
+          const since = audit.filter(
+            (e) =>
+              last !== undefined &&
+              e.at > last.publishedAt &&
+              (ids.has(e.entityId ?? '') || (e.before as { period?: number } | null)?.period === period),
+          );
+          const count = (actions: string[]) => since.filter((e) => actions.includes(e.action)).length;
+          return {
+            board,
+            records,
+            published: last ? { version: last.version, at: last.publishedAt } : null,
+            changes: {
+              created: count(['activity.create', 'activity.restore']),
+              updated: count(['activity.update', 'activity.import']),
+              deleted: count(['activity.delete']),
+            },
+          };
+        },
+    [period, lang],
+    { clear: true },
+  );
 
   const figures = useMemo(() => (data && period ? keyFigures(data.records, period) : null), [data, period]);
   const nf = (n: number) => formatNumber(n, lang);
@@ -96,13 +83,7 @@ export function DashboardPage() {
         </Link>
       </div>
       <div className="toolbar">
-        <SelectField
-          id="dash-period"
-          label={t('app.common.period')}
-          value={period === null ? '' : String(period)}
-          onChange={(v) => setSearch({ period: v }, { replace: true })}
-          options={(periods.data ?? []).map((p) => ({ value: String(p.year), label: String(p.year) }))}
-        />
+        <PeriodSelect id="dash-period" periods={periods.data} period={period} onChange={choose} />
       </div>
       {error && <ErrorNotice error={error} />}
       {!error && data === null && <Loading />}
@@ -124,17 +105,7 @@ export function DashboardPage() {
 
           <section aria-labelledby="dash-subs">
             <h2 id="dash-subs">{t('app.dashboard.submissions')}</h2>
-            <DataTable
-              label={t('app.dashboard.submissions')}
-              columns={[
-                { label: t('app.common.institution') },
-                { label: t('app.common.reviewState') },
-                { label: t('app.common.deadline') },
-                { label: t('app.common.records'), num: true },
-                { label: t('app.review.errors'), num: true },
-                { label: t('app.review.warnings'), num: true },
-              ]}
-            >
+            <DataTable label={t('app.dashboard.submissions')} columns={boardColumns(t)}>
               {data.board.map((r) => (
                 <tr key={r.institution} className={r.overdue ? 'overdue-row' : undefined}>
                   <th scope="row">
@@ -144,8 +115,7 @@ export function DashboardPage() {
                     <StateBadge state={r.state} />
                   </td>
                   <td>
-                    {r.deadline ? formatShortDate(r.deadline, lang) : t('app.common.noDeadline')}
-                    {r.overdue && <span className="badge overdue">{t('app.common.overdue')}</span>}
+                    <Deadline row={r} />
                   </td>
                   <td className="num">
                     <Link to={`/${lang}/app/activities?period=${period}&institution=${r.institution}`}>
@@ -200,18 +170,12 @@ export function DashboardPage() {
                 table={
                   <table className="data">
                     <tbody>
-                      <tr>
-                        <th scope="row">{t('app.common.women')}</th>
-                        <td className="num">{nf(figures.trained.women)}</td>
-                      </tr>
-                      <tr>
-                        <th scope="row">{t('app.common.men')}</th>
-                        <td className="num">{nf(figures.trained.men)}</td>
-                      </tr>
-                      <tr>
-                        <th scope="row">{t('app.common.notRecorded')}</th>
-                        <td className="num">{nf(figures.trained.notRecorded)}</td>
-                      </tr>
+                      {(['women', 'men', 'notRecorded'] as const).map((k) => (
+                        <tr key={k}>
+                          <th scope="row">{t(`app.common.${k}`)}</th>
+                          <td className="num">{nf(figures.trained[k])}</td>
+                        </tr>
+                      ))}
                     </tbody>
                   </table>
                 }
@@ -244,30 +208,23 @@ export function DashboardPage() {
                   )}
                   download={`deployments-${period}`}
                   table={
-                    <table className="data">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('app.dashboard.category')}</th>
-                          <th scope="col" className="num">
-                            {t('app.dashboard.womenShare')}
-                          </th>
-                          <th scope="col" className="num">
-                            {t('app.dashboard.unTarget')}
-                          </th>
+                    <Table
+                      columns={[
+                        { label: t('app.dashboard.category') },
+                        { label: t('app.dashboard.womenShare'), num: true },
+                        { label: t('app.dashboard.unTarget'), num: true },
+                      ]}
+                    >
+                      {figures.deployments.map((d) => (
+                        <tr key={d.category}>
+                          <th scope="row">{t(`app.ugps.${d.category}`)}</th>
+                          <td className="num">
+                            {formatPercent(d.share, lang)} ({nf(d.women)} / {nf(d.total)})
+                          </td>
+                          <td className="num">{formatPercent(d.target, lang)}</td>
                         </tr>
-                      </thead>
-                      <tbody>
-                        {figures.deployments.map((d) => (
-                          <tr key={d.category}>
-                            <th scope="row">{t(`app.ugps.${d.category}`)}</th>
-                            <td className="num">
-                              {formatPercent(d.share, lang)} ({nf(d.women)} / {nf(d.total)})
-                            </td>
-                            <td className="num">{formatPercent(d.target, lang)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                      ))}
+                    </Table>
                   }
                 />
               )}

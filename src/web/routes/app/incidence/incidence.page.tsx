@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../../api/client.js';
+import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../../components/ui/format.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import { useResource } from '../../../components/ui/use-resource.js';
+import { Table } from '../../../components/ui/data-table.js';
+import { DraftDownloads, PublishForm } from '../../../components/ui/draft-downloads.js';
 import { formatDate, formatNumber } from '../../../i18n/index.js';
 import { fill, INCIDENCE_TEXTS, monthLabel } from '../../../features/incidence/incidence-texts.js';
 import type {
@@ -11,9 +12,6 @@ import type {
   PublicationView,
 } from '../../../../server/routes/incidence/incidence.schemas.js';
 import { useMe } from '../shell/use-me.js';
-
-const FORMATS = ['html', 'pdf', 'docx'] as const;
-const LANGS = ['es', 'en'] as const;
 
 /**
  * The monthly incidence reports for the coordination and the SSPC: the stored SESNSP cuts, a month's
@@ -27,8 +25,6 @@ export function IncidencePage() {
   const status = useResource<IncidenceStatusView>('/api/incidence/status', lang);
   const files = useResource<BulletinFileView[]>('/api/incidence/publications', lang);
   const [month, setMonth] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const months = [...(status.data?.months ?? [])].reverse();
   useEffect(() => {
     if (month === null && months[0]) setMonth(months[0]);
@@ -41,29 +37,6 @@ export function IncidencePage() {
         <p>{status.error.message}</p>
       </div>
     );
-
-  const publish = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (month === null) return;
-    const note = (new FormData(e.currentTarget).get('note') as string | null)?.trim() ?? '';
-    setBusy(true);
-    setMessage(null);
-    api<PublicationView>(`/api/incidence/reports/${month}/publish`, {
-      method: 'POST',
-      body: note ? { note } : {},
-      lang,
-    })
-      .then((p) => {
-        setMessage({
-          ok: p.registration.action !== 'locked',
-          text: `${fill(x.published, { version: p.version, month: monthLabel(month, lang) })} ${p.registration.message[lang]}`,
-        });
-        files.reload();
-        status.reload();
-      })
-      .catch((err: unknown) => setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) }))
-      .finally(() => setBusy(false));
-  };
 
   const byVersion = new Map<string, BulletinFileView[]>();
   for (const f of files.data ?? []) {
@@ -79,36 +52,30 @@ export function IncidencePage() {
       {status.data && status.data.cuts.length === 0 ? (
         <p>{x.noData}</p>
       ) : (
-        <table className="data" data-testid="incidence-cuts">
-          <thead>
-            <tr>
-              <th scope="col">{x.kind}</th>
-              <th scope="col" className="num">
-                {x.year}
-              </th>
-              <th scope="col">{x.file}</th>
-              <th scope="col">{x.cutDate}</th>
-              <th scope="col">{x.lastMonth}</th>
-              <th scope="col" className="num">
-                {x.rows}
-              </th>
+        <Table
+          testId="incidence-cuts"
+          columns={[
+            { label: x.kind },
+            { label: x.year, num: true },
+            { label: x.file },
+            { label: x.cutDate },
+            { label: x.lastMonth },
+            { label: x.rows, num: true },
+          ]}
+        >
+          {(status.data?.cuts ?? []).map((c) => (
+            <tr key={`${c.kind}-${c.year}`}>
+              <th scope="row">{x.kinds[c.kind]}</th>
+              <td className="num">{c.year}</td>
+              <td>
+                <code>{c.fileName}</code>
+              </td>
+              <td>{formatDate(c.cutDate, lang)}</td>
+              <td>{c.lastMonth > 0 ? monthLabel(`${c.year}-${String(c.lastMonth).padStart(2, '0')}`, lang) : '—'}</td>
+              <td className="num">{formatNumber(c.rows, lang)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {(status.data?.cuts ?? []).map((c) => (
-              <tr key={`${c.kind}-${c.year}`}>
-                <th scope="row">{x.kinds[c.kind]}</th>
-                <td className="num">{c.year}</td>
-                <td>
-                  <code>{c.fileName}</code>
-                </td>
-                <td>{formatDate(c.cutDate, lang)}</td>
-                <td>{c.lastMonth > 0 ? monthLabel(`${c.year}-${String(c.lastMonth).padStart(2, '0')}`, lang) : '—'}</td>
-                <td className="num">{formatNumber(c.rows, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
       {month !== null && (
         <>
@@ -124,35 +91,12 @@ export function IncidencePage() {
             </select>
           </label>
           <p>{x.draftHelp}</p>
-          <table className="data" data-testid="incidence-drafts">
-            <thead>
-              <tr>
-                <th scope="col">{x.language}</th>
-                {FORMATS.map((f) => (
-                  <th key={f} scope="col">
-                    {f.toUpperCase()}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {LANGS.map((l) => (
-                <tr key={l}>
-                  <th scope="row">{l === 'es' ? 'Español' : 'English'}</th>
-                  {FORMATS.map((f) => (
-                    <td key={f}>
-                      <a
-                        href={`/api/incidence/reports/${month}?format=${f}&lang=${l}`}
-                        download={f !== 'html' ? '' : undefined}
-                      >
-                        {x.download} ({f.toUpperCase()}, {l})
-                      </a>
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DraftDownloads
+            testId="incidence-drafts"
+            languageLabel={x.language}
+            downloadLabel={x.download}
+            href={(f, l) => `/api/incidence/reports/${month}?format=${f}&lang=${l}`}
+          />
           <p>
             <a href={`/api/incidence/reports/${month}?format=json`} download="">
               {x.json}
@@ -160,21 +104,21 @@ export function IncidencePage() {
           </p>
           <h2>{x.publishTitle}</h2>
           {coordinator ? (
-            <form className="stack" onSubmit={publish}>
-              <p>{x.publishHelp}</p>
-              <label>
-                {x.note}
-                <textarea name="note" rows={2} maxLength={2000} />
-              </label>
-              <button className="primary" type="submit" disabled={busy}>
-                {busy ? x.publishing : fill(x.publish, { month: monthLabel(month, lang) })}
-              </button>
-              {message && (
-                <p className={message.ok ? undefined : 'error'} role={message.ok ? 'status' : 'alert'}>
-                  {message.text}
-                </p>
-              )}
-            </form>
+            <PublishForm<PublicationView>
+              path={`/api/incidence/reports/${month}/publish`}
+              published={(p) => {
+                files.reload();
+                status.reload();
+                return {
+                  ok: p.registration.action !== 'locked',
+                  text: `${fill(x.published, { version: p.version, month: monthLabel(month, lang) })} ${p.registration.message[lang]}`,
+                };
+              }}
+              help={<p>{x.publishHelp}</p>}
+              noteLabel={x.note}
+              buttonLabel={fill(x.publish, { month: monthLabel(month, lang) })}
+              busyLabel={x.publishing}
+            />
           ) : (
             <p>{x.onlyCoordination}</p>
           )}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../api/client.js';
+import { fieldBinder } from '../../../components/forms/bind-field.js';
 import { TextField } from '../../../components/forms/inputs.js';
 import { formatShortDate } from '../../../components/ui/format.js';
 import { ErrorNotice, Loading, SuccessNotice } from '../../../components/ui/status.js';
@@ -9,6 +10,9 @@ import { usePageTitle } from '../../../components/ui/use-page-title.js';
 import { problemsToErrors } from '../../../features/reporting/activities/server-problems.js';
 import { usePeriods } from '../../../features/data/plan/use-plan.js';
 import { DataTable } from '../../../components/ui/data-table.js';
+
+/** The form's fields; an empty year means the year after the last period. */
+const EMPTY = { year: '', opens: '', deadline: '' };
 
 /** The coordination's periods: every period with its dates, and opening the next one (year, opening date, deadline). */
 export function PeriodsPage() {
@@ -19,15 +23,15 @@ export function PeriodsPage() {
     periods.data && periods.data.length > 0
       ? Math.max(...periods.data.map((p) => p.year)) + 1
       : new Date().getFullYear();
-  const [year, setYear] = useState('');
-  const [opens, setOpens] = useState('');
-  const [deadline, setDeadline] = useState('');
+  const [draft, setDraft] = useState(EMPTY);
+  const { opens, deadline } = draft;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   usePageTitle(t('app.periods.title'));
-  const y = year === '' ? String(next) : year;
+  const y = draft.year === '' ? String(next) : draft.year;
+  const bind = fieldBinder(draft, (patch) => setDraft((d) => ({ ...d, ...patch })), { errors, idPrefix: 'p-' });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -41,9 +45,7 @@ export function PeriodsPage() {
     })
       .then(() => {
         setDone(t('app.periods.opened', { year: y }));
-        setYear('');
-        setOpens('');
-        setDeadline('');
+        setDraft(EMPTY);
         periods.reload();
       })
       .catch((err: unknown) => {
@@ -83,30 +85,9 @@ export function PeriodsPage() {
         {done && <SuccessNotice>{done}</SuccessNotice>}
         {message && <ErrorNotice error={message} />}
         <form className="grid-3" onSubmit={submit} noValidate>
-          <TextField
-            id="p-year"
-            label={t('app.common.period')}
-            inputMode="numeric"
-            value={y}
-            onChange={setYear}
-            error={errors.year}
-          />
-          <TextField
-            id="p-opens"
-            type="date"
-            label={t('app.periods.opens')}
-            value={opens}
-            onChange={setOpens}
-            error={errors.opens}
-          />
-          <TextField
-            id="p-deadline"
-            type="date"
-            label={t('app.common.deadline')}
-            value={deadline}
-            onChange={setDeadline}
-            error={errors.deadline}
-          />
+          <TextField {...bind('year')} value={y} label={t('app.common.period')} inputMode="numeric" />
+          <TextField {...bind('opens')} type="date" label={t('app.periods.opens')} />
+          <TextField {...bind('deadline')} type="date" label={t('app.common.deadline')} />
           <div className="form-actions">
             <button type="submit" className="primary" disabled={busy}>
               {t('app.periods.open', { year: y })}

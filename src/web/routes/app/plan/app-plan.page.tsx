@@ -1,58 +1,41 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { Indicator } from '../../../../core/schemas/plan.schema.js';
-import { ApiError } from '../../../api/client.js';
-import { SelectField } from '../../../components/forms/inputs.js';
 import { formatPercent } from '../../../components/ui/format.js';
 import { ErrorNotice, Loading } from '../../../components/ui/status.js';
-import { useLang } from '../../../components/ui/use-lang.js';
-import { listAllActivities, type ActivityView } from '../../../features/reporting/activities/activity-api.js';
+import { useLoaded } from '../../../components/ui/use-loaded.js';
+import { listAllActivities } from '../../../features/reporting/activities/activity-api.js';
 import { NO_FILTERS, type Totals } from '../../../features/reporting/activities/activity-table.js';
 import { buildPlanTree } from '../../../features/data/plan/plan-tree.js';
 import { institutionShort } from '../../../features/data/plan/plan-lookup.js';
-import { choosePeriod, usePeriods, usePlan } from '../../../features/data/plan/use-plan.js';
+import { usePlan } from '../../../features/data/plan/use-plan.js';
+import { PeriodSelect, usePeriodPage } from '../shell/period-param.js';
 import { formatNumber, type Lang } from '../../../i18n/index.js';
 
 /** The plan, pillar → goal → course of action → indicators, with the records the signed-in person sees under each. */
 export function AppPlanPage() {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const [search, setSearch] = useSearchParams();
+  const { t, lang, title, periods, period, choose } = usePeriodPage('app.plan.title');
   const plan = usePlan();
-  const periods = usePeriods();
-  const period = choosePeriod(periods.data, search.get('period'));
-  const [items, setItems] = useState<ActivityView[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    if (period === null) return;
-    let live = true;
-    setItems(null);
-    listAllActivities(period, NO_FILTERS, lang)
-      .then((list) => live && setItems(list))
-      .catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError(0, 'network', String(e))));
-    return () => {
-      live = false;
-    };
-  }, [period, lang, tick]);
+  const records = useLoaded(
+    period === null ? null : () => listAllActivities(period, NO_FILTERS, lang),
+    [period, lang],
+    {
+      clear: true,
+    },
+  );
+  const items = records.data;
   const tree = useMemo(() => (plan.data ? buildPlanTree(plan.data, items ?? []) : null), [plan.data, items]);
 
-  const err = plan.error ?? periods.error ?? error;
-  if (err) return <ErrorNotice error={err} onRetry={() => (plan.reload(), periods.reload(), setTick((n) => n + 1))} />;
+  const err = plan.error ?? periods.error ?? records.error;
+  if (err) return <ErrorNotice error={err} onRetry={() => (plan.reload(), periods.reload(), records.reload())} />;
   if (!tree || !plan.data) return <Loading />;
   return (
     <>
-      <h1>{t('app.plan.title')}</h1>
+      <h1>{title}</h1>
       <p className="lead">{plan.data.title[lang]}</p>
       <div className="toolbar">
-        <SelectField
-          id="p-period"
-          label={t('app.common.period')}
-          value={period === null ? '' : String(period)}
-          onChange={(v) => setSearch({ period: v }, { replace: true })}
-          options={(periods.data ?? []).map((p) => ({ value: String(p.year), label: String(p.year) }))}
-        />
+        <PeriodSelect id="p-period" periods={periods.data} period={period} onChange={choose} />
         {items === null && <Loading label={t('app.plan.loadingRecords')} />}
       </div>
       <p className="hint">{t('app.plan.hint')}</p>

@@ -1,14 +1,12 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ApiError } from '../../../api/client.js';
+import { api } from '../../../api/client.js';
+import { DraftDownloads, PublishForm } from '../../../components/ui/draft-downloads.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import { formatDate } from '../../../i18n/index.js';
 import type { PeriodRow } from '../../../../server/routes/reporting/periods.schemas.js';
 import type { ReportVersion as Version } from '../../../../server/routes/report/reports.schemas.js';
-
-const FORMATS = ['html', 'pdf', 'docx'] as const;
-const LANGS = ['es', 'en'] as const;
 
 /** The coordinator's report: drafts compiled from the current records (marked DRAFT), publication, versions. */
 export function ReportPage() {
@@ -17,8 +15,6 @@ export function ReportPage() {
   const [periods, setPeriods] = useState<number[]>([]);
   const [period, setPeriod] = useState<number | null>(null);
   const [versions, setVersions] = useState<Version[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   useEffect(() => {
     void api<PeriodRow[]>('/api/periods').then((ps) => {
@@ -32,23 +28,6 @@ export function ReportPage() {
     void api<Version[]>(`/api/reports/versions?period=${period}`, { lang }).then(setVersions);
   }, [period, lang]);
   useEffect(load, [load]);
-
-  const publish = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (period === null) return;
-    const note = (new FormData(e.currentTarget).get('note') as string | null)?.trim() ?? '';
-    setBusy(true);
-    setMessage(null);
-    api<Version[]>(`/api/reports/${period}/publish`, { method: 'POST', body: note ? { note } : {}, lang })
-      .then((v) => {
-        setMessage({ ok: true, text: t('app.report.published', { version: v[0]?.version ?? '' }) });
-        load();
-      })
-      .catch((err: unknown) =>
-        setMessage({ ok: false, text: err instanceof ApiError ? err.message : t('errorGeneric') }),
-      )
-      .finally(() => setBusy(false));
-  };
 
   const byVersion = new Map<number, Version[]>();
   for (const v of versions) byVersion.set(v.version, [...(byVersion.get(v.version) ?? []), v]);
@@ -74,50 +53,22 @@ export function ReportPage() {
           <p>
             <Link to={`/${lang}/app/report/${period}/edit`}>{t('narrativeEditor.title', { period })}</Link>
           </p>
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('app.report.language')}</th>
-                {FORMATS.map((f) => (
-                  <th key={f} scope="col">
-                    {f.toUpperCase()}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {LANGS.map((l) => (
-                <tr key={l}>
-                  <th scope="row">{l === 'es' ? 'Español' : 'English'}</th>
-                  {FORMATS.map((f) => (
-                    <td key={f}>
-                      <a
-                        href={`/api/reports/${period}/draft?lang=${l}&format=${f}`}
-                        download={f !== 'html' ? '' : undefined}
-                      >
-                        {t('app.report.download')} ({f.toUpperCase()}, {l})
-                      </a>
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DraftDownloads
+            languageLabel={t('app.report.language')}
+            downloadLabel={t('app.report.download')}
+            href={(f, l) => `/api/reports/${period}/draft?lang=${l}&format=${f}`}
+          />
           <h2>{t('app.report.publishTitle')}</h2>
-          <form className="stack" onSubmit={publish}>
-            <label>
-              {t('app.report.note')}
-              <textarea name="note" rows={2} maxLength={2000} />
-            </label>
-            <button className="primary" type="submit" disabled={busy}>
-              {busy ? t('app.report.publishing') : t('app.report.publish')}
-            </button>
-            {message && (
-              <p className={message.ok ? undefined : 'error'} role={message.ok ? 'status' : 'alert'}>
-                {message.text}
-              </p>
-            )}
-          </form>
+          <PublishForm<Version[]>
+            path={`/api/reports/${period}/publish`}
+            published={(v) => {
+              load();
+              return { ok: true, text: t('app.report.published', { version: v[0]?.version ?? '' }) };
+            }}
+            noteLabel={t('app.report.note')}
+            buttonLabel={t('app.report.publish')}
+            busyLabel={t('app.report.publishing')}
+          />
           <h2>{t('app.report.versions')}</h2>
           {versions.length === 0 ? (
             <p>{t('app.report.none')}</p>

@@ -1,14 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ApiError } from '../../../api/client.js';
 import { Field } from '../../../components/forms/field.js';
 import { SelectField } from '../../../components/forms/inputs.js';
 import { StateBadge } from '../../../components/ui/state-badge.js';
 import { ErrorNotice, SuccessNotice } from '../../../components/ui/status.js';
-import { useLang } from '../../../components/ui/use-lang.js';
 import { institutionOptions } from '../../../features/data/plan/plan-lookup.js';
-import { choosePeriod, usePeriods, usePlan } from '../../../features/data/plan/use-plan.js';
+import { usePlan } from '../../../features/data/plan/use-plan.js';
+import { PeriodSelect, usePeriodPage } from '../shell/period-param.js';
 import { DataTable } from '../../../components/ui/data-table.js';
 import { problemText, sheetMessage, sortRows } from '../../../features/reporting/spreadsheet/preview-view.js';
 import {
@@ -19,18 +18,12 @@ import {
   type XlsxPreview,
 } from '../../../features/reporting/spreadsheet/spreadsheet-api.js';
 import { formatNumber } from '../../../i18n/index.js';
-import { useMe } from '../shell/use-me.js';
 import { fieldLabel } from '../activity/field-labels.js';
 
 /** Download the template, upload it filled in, see every row with its problems, then save all or nothing. */
 export function SpreadsheetPage() {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const me = useMe();
-  const [search, setSearch] = useSearchParams();
+  const { t, lang, me, title, periods, period, choose } = usePeriodPage('app.sheet.title');
   const plan = usePlan();
-  const periods = usePeriods();
-  const period = choosePeriod(periods.data, search.get('period'));
   const editor = me.role === 'editor';
   const [institution, setInstitution] = useState(me.institution ?? '');
   const [file, setFile] = useState<File | null>(null);
@@ -99,18 +92,12 @@ export function SpreadsheetPage() {
         );
   return (
     <>
-      <h1>{t('app.sheet.title')}</h1>
+      <h1>{title}</h1>
       <p className="lead">{t('app.sheet.lead')}</p>
       <section className="panel" aria-labelledby="step1">
         <h2 id="step1">{t('app.sheet.step1')}</h2>
         <div className="row-inline">
-          <SelectField
-            id="sheet-period"
-            label={t('app.common.period')}
-            value={period === null ? '' : String(period)}
-            onChange={(v) => setSearch({ period: v }, { replace: true })}
-            options={(periods.data ?? []).map((p) => ({ value: String(p.year), label: String(p.year) }))}
-          />
+          <PeriodSelect id="sheet-period" periods={periods.data} period={period} onChange={choose} />
           <SelectField
             id="sheet-institution"
             label={t('app.common.institution')}

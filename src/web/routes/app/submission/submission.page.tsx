@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '../../../api/client.js';
-import { SelectField, TextArea } from '../../../components/forms/inputs.js';
+import { TextArea } from '../../../components/forms/inputs.js';
 import { StateBadge } from '../../../components/ui/state-badge.js';
 import { ErrorNotice, Loading, SuccessNotice } from '../../../components/ui/status.js';
-import { useLang } from '../../../components/ui/use-lang.js';
+import { useLoaded } from '../../../components/ui/use-loaded.js';
 import { listAllActivities } from '../../../features/reporting/activities/activity-api.js';
 import { NO_FILTERS } from '../../../features/reporting/activities/activity-table.js';
 import {
@@ -22,13 +21,11 @@ import {
   latestReturn,
   missingCourses,
 } from '../../../features/reporting/submissions/submission-model.js';
-import { choosePeriod, usePeriods } from '../../../features/data/plan/use-plan.js';
 import { formatNumber } from '../../../i18n/index.js';
-import { formatShortDate } from '../../../components/ui/format.js';
-import { useMe } from '../shell/use-me.js';
+import { PeriodSelect, usePeriodPage } from '../shell/period-param.js';
 import { SubmissionCheckList } from './submission-checks.js';
 import { SubmissionEvents } from './submission-events.js';
-import { usePageTitle } from '../../../components/ui/use-page-title.js';
+import { Deadline } from '../review/board-parts.js';
 
 interface Loaded {
   row: BoardRow | null;
@@ -39,43 +36,35 @@ interface Loaded {
 
 /** The editor's submission for a period: its state, the coordination's comments, and submit / resubmit. */
 export function SubmissionPage() {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const me = useMe();
-  const [search, setSearch] = useSearchParams();
-  const periods = usePeriods();
-  const period = choosePeriod(periods.data, search.get('period'));
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { t, lang, me, title, periods, period, choose } = usePeriodPage(
+    'app.submission.title',
+    'app.submission.titleYear',
+  );
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
   const [confirmed, setConfirmed] = useState(false);
-  usePageTitle(period === null ? t('app.submission.title') : t('app.submission.titleYear', { year: period }));
 
-  useEffect(() => {
-    if (period === null) return;
-    let live = true;
-    setData(null);
-    setError(null);
-    (async () => {
-      const rows = await getBoard(period, lang);
-      const row = rows.find((r) => r.period === period) ?? null;
-      const events = row?.started ? await getEvents(row.institution, period, lang) : [];
-      const list = await listAllActivities(period, NO_FILTERS, lang);
-      const titles = new Map(list.map((a) => [a.id, a.title[lang]]));
-      const checks =
-        row && availableActions(me.role, row.state).includes('submit')
-          ? await getChecks(row.institution, period, lang)
-          : null;
-      if (live) setData({ row, events, titles, checks });
-    })().catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError(0, 'network', String(e))));
-    return () => {
-      live = false;
-    };
-  }, [period, lang, tick, me.role]);
+  const loaded = useLoaded<Loaded>(
+    period === null
+      ? null
+      : async () => {
+          const rows = await getBoard(period, lang);
+          const row = rows.find((r) => r.period === period) ?? null;
+          const events = row?.started ? await getEvents(row.institution, period, lang) : [];
+          const list = await listAllActivities(period, NO_FILTERS, lang);
+          const titles = new Map(list.map((a) => [a.id, a.title[lang]]));
+          const checks =
+            row && availableActions(me.role, row.state).includes('submit')
+              ? await getChecks(row.institution, period, lang)
+              : null;
+          return { row, events, titles, checks };
+        },
+    [period, lang, me.role],
+    { clear: true },
+  );
+  const { data, error } = loaded;
 
   const submit = async (row: BoardRow) => {
     setBusy(true);
@@ -85,7 +74,7 @@ export function SubmissionPage() {
       setComment('');
       setConfirmed(false);
       setDone(row.state === 'returned' ? t('app.submission.resubmitted') : t('app.submission.submitted'));
-      setTick((n) => n + 1);
+      loaded.reload();
     } catch (e: unknown) {
       setActionError(e instanceof ApiError ? e.message : t('errorGeneric'));
     } finally {
@@ -101,18 +90,12 @@ export function SubmissionPage() {
   const blocked = checks === null || checks.errors > 0 || (checks.warnings > 0 && !confirmed);
   return (
     <>
-      <h1>{period === null ? t('app.submission.title') : t('app.submission.titleYear', { year: period })}</h1>
+      <h1>{title}</h1>
       <div className="toolbar">
-        <SelectField
-          id="s-period"
-          label={t('app.common.period')}
-          value={period === null ? '' : String(period)}
-          onChange={(v) => setSearch({ period: v }, { replace: true })}
-          options={(periods.data ?? []).map((p) => ({ value: String(p.year), label: String(p.year) }))}
-        />
+        <PeriodSelect id="s-period" periods={periods.data} period={period} onChange={choose} />
       </div>
       {done && <SuccessNotice>{done}</SuccessNotice>}
-      {error && <ErrorNotice error={error} onRetry={() => setTick((n) => n + 1)} />}
+      {error && <ErrorNotice error={error} onRetry={loaded.reload} />}
       {!error && data === null && <Loading />}
       {data && row === null && <p className="empty-state">{t('app.submission.noRow')}</p>}
       {data && row && (
@@ -131,8 +114,7 @@ export function SubmissionPage() {
               <div>
                 <dt>{t('app.common.deadline')}</dt>
                 <dd>
-                  {row.deadline ? formatShortDate(row.deadline, lang) : t('app.common.noDeadline')}
-                  {row.overdue && <span className="badge overdue">{t('app.common.overdue')}</span>}
+                  <Deadline row={row} />
                 </dd>
               </div>
               <div>

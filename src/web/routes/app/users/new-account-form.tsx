@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../../core/model/access.js';
 import type { PlanFile } from '../../../../core/schemas/plan.schema.js';
 import { ApiError } from '../../../api/client.js';
+import { fieldBinder } from '../../../components/forms/bind-field.js';
 import { SelectField, TextField } from '../../../components/forms/inputs.js';
 import { useLang } from '../../../components/ui/use-lang.js';
 import { problemsToErrors } from '../../../features/reporting/activities/server-problems.js';
@@ -60,58 +61,35 @@ export function NewAccountForm({ plan, onCreated }: { plan: PlanFile | null; onC
     }
   };
 
-  const msg = (k: string) => errors[k]?.[lang];
+  const bind = fieldBinder(d, set, {
+    errors: Object.fromEntries(Object.entries(errors).map(([k, m]) => [k, m[lang]])),
+    idPrefix: 'acc-',
+  });
   return (
     <form className="panel stack-wide" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="new-account-title">
       <h2 id="new-account-title">{t('app.users.newTitle')}</h2>
       <p className="hint">{t('app.users.roleHint')}</p>
       <div className="grid-2">
-        <TextField
-          id="acc-email"
-          type="email"
-          label={t('email')}
-          value={d.email}
-          onChange={(v) => set({ email: v })}
-          error={msg('email')}
-          autoComplete="off"
-          required
-        />
-        <TextField
-          id="acc-name"
-          label={t('app.users.name')}
-          value={d.name}
-          onChange={(v) => set({ name: v })}
-          error={msg('name')}
-          autoComplete="off"
-          required
-        />
+        <TextField {...bind('email')} type="email" label={t('email')} autoComplete="off" required />
+        <TextField {...bind('name')} label={t('app.users.name')} autoComplete="off" required />
         <SelectField
-          id="acc-role"
+          {...bind('role')}
           label={t('app.users.role')}
-          value={d.role}
-          onChange={(v) => set({ role: v as AccountDraft['role'] })}
           placeholder={t('app.form.choose')}
           options={ROLES.map((r) => ({ value: r, label: t(`app.roles.${r}`) }))}
-          error={msg('role')}
           required
         />
         <SelectField
-          id="acc-institution"
+          {...bind('institution')}
           label={t('app.common.institution')}
-          value={d.institution}
-          onChange={(v) => set({ institution: v })}
           placeholder={t('app.users.noInstitution')}
           options={institutionOptions(plan, null, lang)}
-          error={msg('institution')}
         />
         <TextField
-          id="acc-password"
+          {...bind('password')}
           type="password"
           label={t('app.users.password')}
           hint={t('app.users.passwordHint')}
-          value={d.password}
-          onChange={(v) => set({ password: v })}
-          error={msg('password')}
           autoComplete="new-password"
         />
       </div>
