@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyPeriodParts } from '../../core/model/empty-records.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
 import { jsonFile, makeActivity, makePeriod, makePlan } from '../../../test/factories.js';
 import { importFiles } from '../data/import.service.js';
@@ -42,13 +43,9 @@ describe.each(testEngines())('checking a draft document on %s', (engine) => {
     const before = await snapshot(t);
     const draft = (year: number, activities: ReturnType<typeof makeActivity>[], claims: ReturnType<typeof claim>[]) =>
       makePeriod(year, {
+        ...emptyPeriodParts(),
         activities,
-        narratives: [],
-        tables: [],
-        callouts: [],
         claims,
-        indicatorValues: [],
-        outline: [],
       });
     const files = [
       // 2022: edition a now has 20 women (stored: 10), and a third edition is added under the stored course

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.js';
+import { emptyPeriodParts } from '../../core/model/empty-records.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
 import { jsonFile, makeActivity, makePeriod, makePlan } from '../../../test/factories.js';
 import { exportPeriod, exportPlan } from './export.service.js';
@@ -227,12 +228,7 @@ describe.each(testEngines())('import and export on %s', (engine) => {
       const taken = await refusal(t, [
         jsonFile('2022b.json', {
           ...q,
-          narratives: [],
-          tables: [],
-          callouts: [],
-          claims: [],
-          indicatorValues: [],
-          outline: [],
+          ...emptyPeriodParts(),
         }),
       ]);
       expect(taken.map((x) => `${x.where} ${x.message.en}`)).toEqual([

@@ -14,7 +14,8 @@ import {
   type SubmissionState,
 } from '../../core/model/access.js';
 import { validatePeriods } from '../../core/model/validate-period.js';
-import { activitySchema, PERIOD_FORMAT, type Activity } from '../../core/schemas/period.schema.js';
+import { activitiesPeriodFile } from '../../core/model/empty-records.js';
+import { activitySchema, type Activity } from '../../core/schemas/period.schema.js';
 import type { Database } from '../../db/create-db.js';
 import {
   normalizeActivity,
@@ -369,19 +370,7 @@ export async function validateActivity(
     [
       {
         file: '-',
-        data: {
-          format: PERIOD_FORMAT,
-          plan: catalog.planId ?? '-',
-          period: { year, opens: null, deadline: null },
-          source: null,
-          activities: [activity],
-          narratives: [],
-          tables: [],
-          callouts: [],
-          claims: [],
-          indicatorValues: [],
-          outline: [],
-        },
+        data: activitiesPeriodFile(catalog.planId ?? '-', year, [activity]),
       },
     ],
     catalog,

@@ -2,7 +2,8 @@ import { AppError } from '../../core/errors.js';
 import { canEdit, inScope, ministryOf, type Actor, type SubmissionState } from '../../core/model/access.js';
 import type { Lang } from '../../core/model/kinds.js';
 import { validatePeriods } from '../../core/model/validate-period.js';
-import { PERIOD_FORMAT, type Activity, type PeriodFile } from '../../core/schemas/period.schema.js';
+import { activitiesPeriodFile } from '../../core/model/empty-records.js';
+import type { Activity } from '../../core/schemas/period.schema.js';
 import type { Database } from '../../db/create-db.js';
 import { readActivities, readExistingActivities, writeActivities } from '../../db/repositories/activity.repository.js';
 import { appendAudit } from '../../db/repositories/audit.repository.js';
@@ -176,19 +177,11 @@ async function analyse(
   const rows = read.rows.map((row) => mapRow(row, editor, catalog, owners));
   const valid = rows.filter((r): r is typeof r & { activity: Activity } => r.activity !== null);
 
-  const period: PeriodFile = {
-    format: PERIOD_FORMAT,
-    plan: catalog.planId ?? 'none',
-    period: { year, opens: null, deadline: null },
-    source: null,
-    activities: valid.map((r) => r.activity),
-    narratives: [],
-    tables: [],
-    callouts: [],
-    claims: [],
-    indicatorValues: [],
-    outline: [],
-  };
+  const period = activitiesPeriodFile(
+    catalog.planId ?? 'none',
+    year,
+    valid.map((r) => r.activity),
+  );
   // The rules see only the editor's own records: another institution's ids and parents are unknown (A1).
   const existing = await readExistingActivities(db);
   for (const [id, o] of owners) if (!inScope(editor, o.institution_code, parents)) existing.delete(id);
