@@ -166,6 +166,52 @@ export async function startWorkflowApp(
   return { app, sessions, userIds };
 }
 
+/** What a describe block's workflow app holds once its beforeAll has run. */
+export interface WorkflowApp {
+  readonly database: TestDatabase;
+  readonly app: App;
+  readonly sessions: Record<PersonKey, Session>;
+  readonly userIds: Record<PersonKey, string>;
+}
+
+/**
+ * A describe block's app on a seeded workflow database on one engine, every person signed in: started
+ * before its tests (with the options `options()` gives then), closed and disposed after them.
+ */
+export function workflowAppFixture(
+  engine: Engine,
+  options: () => Omit<ServerOptions, 'database'> = () => ({}),
+): WorkflowApp {
+  let database: TestDatabase | null = null;
+  let started: Awaited<ReturnType<typeof startWorkflowApp>> | null = null;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    started = await startWorkflowApp(database, options());
+  });
+  afterAll(async () => {
+    await started?.app.close();
+    await database?.dispose();
+  });
+  const get = (): WorkflowApp => {
+    if (database === null || started === null) throw new Error('the workflow app is used before its beforeAll ran');
+    return { database, ...started };
+  };
+  return {
+    get database() {
+      return get().database;
+    },
+    get app() {
+      return get().app;
+    },
+    get sessions() {
+      return get().sessions;
+    },
+    get userIds() {
+      return get().userIds;
+    },
+  };
+}
+
 /** Sets a ministry's submission for a period to a state directly (test set-up, not the workflow). */
 export async function forceState(database: TestDatabase, ministry: string, year: number, state: string): Promise<void> {
   const ts = new Date().toISOString();
