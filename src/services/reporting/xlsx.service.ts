@@ -7,6 +7,7 @@ import type { Activity } from '../../core/schemas/period.schema.js';
 import type { Database } from '../../db/create-db.js';
 import { readActivities, readExistingActivities, writeActivities } from '../../db/repositories/activity.repository.js';
 import { appendAudit } from '../../db/repositories/audit.repository.js';
+import { readSubmissionState } from '../../db/repositories/submission.repository.js';
 import { readCatalog, readPlanFile } from '../../db/repositories/plan.repository.js';
 import type { XlsxProblem } from '../../formats/xlsx/read-xlsx.js';
 import { readActivitiesXlsxIsolated } from '../../formats/xlsx/read-xlsx-isolated.js';
@@ -287,13 +288,8 @@ export async function resolvePeriod(
 
 /** A submission that was never started is a draft. */
 async function submissionState(db: Database['db'], ministry: string, year: number): Promise<SubmissionState> {
-  const row = await db
-    .selectFrom('submission')
-    .select('state')
-    .where('institution_code', '=', ministry)
-    .where('period_year', '=', year)
-    .executeTakeFirst();
-  return row ? asState(row.state) : 'draft';
+  const state = await readSubmissionState(db, ministry, year);
+  return state === null ? 'draft' : asState(state);
 }
 
 function lockedMessage(ministry: string, year: number, state: SubmissionState): Record<Lang, string> {
