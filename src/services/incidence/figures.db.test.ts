@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toBulletinJson } from '../../core/incidence/bulletin-json.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
+import { testEngines, type TestDatabase } from '../../../test/test-db.js';
 import {
   encodeCp1252,
   generateCrimeCsv,
@@ -9,9 +9,9 @@ import {
   victimsOfYear,
 } from '../../../test/fixtures/sesnsp/generate-sesnsp.js';
 import { referenceFile } from '../../config/paths.js';
-import { prepareDatabase } from '../data/reference-data.service.js';
 import { loadBulletinFigures } from './figures.service.js';
 import { importIncidenceFiles } from './import.service.js';
+import { usePreparedDatabase } from '../../../test/prepared-db.js';
 
 /**
  * The December 2021 bulletin's figures equal sums computed here, independently, from the SESNSP file
@@ -83,14 +83,11 @@ describe.each(testEngines())('bulletin figures (%s)', (engine) => {
   const state = generateCrimeCsv({ kind: 'state-crimes', year: 2021 });
   const municipal = generateCrimeCsv({ kind: 'municipal-crimes', year: 2021, entities: ['08', '15'] });
 
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    await prepareDatabase(t);
-    await importIncidenceFiles(t, [{ name: 'victims-2021.csv', bytes: encodeCp1252(victims2021Text()) }]);
-  });
-  afterAll(async () => {
-    await t.dispose();
-  });
+  usePreparedDatabase(
+    engine,
+    (db) => (t = db),
+    (db) => importIncidenceFiles(db, [{ name: 'victims-2021.csv', bytes: encodeCp1252(victims2021Text()) }]),
+  );
 
   it('December 2021 from the victims file: femicide by month, year to date, by entity and modality, other crimes', async () => {
     const f = await loadBulletinFigures(t, '2021-12');

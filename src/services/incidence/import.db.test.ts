@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError, type InputProblem } from '../../core/errors.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
+import { testEngines, type TestDatabase } from '../../../test/test-db.js';
 import {
   encodeCp1252,
   generateCrimeCsv,
   victims2021Text,
   victimsOfYear,
 } from '../../../test/fixtures/sesnsp/generate-sesnsp.js';
-import { prepareDatabase } from '../data/reference-data.service.js';
 import { importIncidenceFiles } from './import.service.js';
+import { usePreparedDatabase } from '../../../test/prepared-db.js';
 
 /** Sum of every month cell of a file, parsed here independently of the importer. */
 function fileTotal(text: string): number {
@@ -72,13 +72,7 @@ describe.each(testEngines())('SESNSP import (%s)', (engine) => {
     return { cuts: Number(cuts.n), total: Number(total.n ?? 0), audit: Number(audit.n) };
   }
 
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    await prepareDatabase(t);
-  });
-  afterAll(async () => {
-    await t.dispose();
-  });
+  usePreparedDatabase(engine, (db) => (t = db));
 
   it('imports the real 2021 victims file (Windows-1252, CRLF): every cell stored, the cut recorded', async () => {
     const summary = await importIncidenceFiles(t, [file('victims-2021.csv', victims, true)]);

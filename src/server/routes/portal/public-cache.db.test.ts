@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MARKERS, publishedActivityRows, seedPortal } from '../../../../test/portal-fixture.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../../test/test-db.js';
+import { testEngines, type TestDatabase } from '../../../../test/test-db.js';
 import { buildServer, type App } from '../../app.js';
+import { useTestDatabase } from '../../../../test/prepared-db.js';
 
 interface RecordPage {
   total: number;
@@ -26,15 +27,15 @@ const CONDITIONAL_ROUTES = [
 describe.each(testEngines())('public reads: pages and conditional requests on %s', (engine) => {
   let database: TestDatabase;
   let app: App;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedPortal(database);
-    app = await buildServer({ database, web: false });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.dispose();
-  });
+  useTestDatabase(
+    engine,
+    (db) => (database = db),
+    async (db) => {
+      await seedPortal(db);
+      app = await buildServer({ database: db, web: false });
+    },
+    { close: () => app.close() },
+  );
 
   const page = async (query: string) => {
     const r = await app.inject(`/api/public/records?${query}`);

@@ -1,16 +1,17 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { periodFileSchema } from '../../../core/schemas/period.schema.js';
 import { writeActivities } from '../../../db/repositories/activity.repository.js';
 import { signIn } from '../../../../test/api-helpers.js';
 import { makeActivity } from '../../../../test/factories.js';
 import { MARKERS, publishedActivityRows, seedPortal } from '../../../../test/portal-fixture.js';
 import { recordedRoutes } from '../../../../test/route-recorder.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../../test/test-db.js';
+import { testEngines, type TestDatabase } from '../../../../test/test-db.js';
 import { readZip } from '../../../../test/zip.js';
 import { buildServer, type App } from '../../app.js';
 import { DATASET_NAMES, OPEN_FILES, OPEN_FORMATS } from './public.constants.js';
+import { useTestDatabase } from '../../../../test/prepared-db.js';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../../../../test/route-recorder.js')).recordingFastify(importOriginal),
@@ -33,25 +34,25 @@ const HOSTILE = '=HYPERLINK("http://evil.example","clic")';
 describe.each(testEngines())('public API on %s', (engine) => {
   let database: TestDatabase;
   let app: App;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedPortal(database);
-    await writeActivities(database.db, 2022, [
-      makeActivity({
-        id: 'sedena-2022-hostile',
-        institution: 'SEDENA',
-        coursesOfAction: ['4.1'],
-        title: { es: HOSTILE, en: HOSTILE },
-        women: 2,
-        men: 1,
-      }),
-    ]);
-    app = await buildServer({ database, web: false });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.dispose();
-  });
+  useTestDatabase(
+    engine,
+    (db) => (database = db),
+    async (db) => {
+      await seedPortal(db);
+      await writeActivities(db.db, 2022, [
+        makeActivity({
+          id: 'sedena-2022-hostile',
+          institution: 'SEDENA',
+          coursesOfAction: ['4.1'],
+          title: { es: HOSTILE, en: HOSTILE },
+          women: 2,
+          men: 1,
+        }),
+      ]);
+      app = await buildServer({ database: db, web: false });
+    },
+    { close: () => app.close() },
+  );
 
   it('every /api/public route is a public GET documented in OpenAPI', async () => {
     await app.ready();
