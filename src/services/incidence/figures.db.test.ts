@@ -26,40 +26,35 @@ interface Line {
   municipality?: string;
 }
 
-function parseVictims(text: string): Line[] {
-  return text
+/** The cells of each data row of a generated CSV (its header dropped). */
+const csvRows = (text: string) =>
+  text
     .trim()
     .split(/\r?\n/)
     .slice(1)
-    .map((l) => {
-      const c = l.split(',');
-      return {
-        entity: c[1]!.padStart(2, '0'),
-        subtype: c[5]!,
-        modality: c[6]!,
-        sex: c[7]!,
-        months: c.slice(9).map((x) => (x === '' ? NaN : Number(x))),
-      };
-    });
+    .map((l) => l.split(','));
+const monthCounts = (cells: string[]) => cells.map((x) => (x === '' ? NaN : Number(x)));
+
+function parseVictims(text: string): Line[] {
+  return csvRows(text).map((c) => ({
+    entity: c[1]!.padStart(2, '0'),
+    subtype: c[5]!,
+    modality: c[6]!,
+    sex: c[7]!,
+    months: monthCounts(c.slice(9)),
+  }));
 }
 
 function parseCrimes(text: string, municipal: boolean): Line[] {
-  return text
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((l) => {
-      const c = l.split(',');
-      const o = municipal ? 2 : 0;
-      return {
-        entity: c[1]!.padStart(2, '0'),
-        municipality: municipal ? c[3]!.padStart(5, '0') : undefined,
-        subtype: c[5 + o]!,
-        modality: c[6 + o]!,
-        sex: '',
-        months: c.slice(7 + o).map((x) => (x === '' ? NaN : Number(x))),
-      };
-    });
+  const o = municipal ? 2 : 0;
+  return csvRows(text).map((c) => ({
+    entity: c[1]!.padStart(2, '0'),
+    municipality: municipal ? c[3]!.padStart(5, '0') : undefined,
+    subtype: c[5 + o]!,
+    modality: c[6 + o]!,
+    sex: '',
+    months: monthCounts(c.slice(7 + o)),
+  }));
 }
 
 const sum = (lines: Line[], keep: (l: Line) => boolean, months: number[]) =>
