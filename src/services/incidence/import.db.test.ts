@@ -55,6 +55,9 @@ describe.each(testEngines())('SESNSP import (%s)', (engine) => {
         return cells.join(',');
       })
       .join('\r\n');
+  /** The victims file (Windows-1252) with line `n` edited. */
+  const cp1252WithLine = (name: string, n: number, edit: (cells: string[]) => void) =>
+    file(name, withLine(n, edit), true);
 
   async function stored(): Promise<{ cuts: number; total: number; audit: number }> {
     const cuts = await t.db
@@ -161,45 +164,25 @@ describe.each(testEngines())('SESNSP import (%s)', (engine) => {
       ],
       [
         'an unknown entity',
-        () =>
-          file(
-            'entity.csv',
-            withLine(5, (c) => (c[1] = '33')),
-            true,
-          ),
+        () => cp1252WithLine('entity.csv', 5, (c) => (c[1] = '33')),
         { where: 'row 5', field: 'Clave_Ent' },
         /entity 33 does not exist/,
       ],
       [
         'an entity name that is not its code',
-        () =>
-          file(
-            'name.csv',
-            withLine(6, (c) => (c[2] = 'Jalisco')),
-            true,
-          ),
+        () => cp1252WithLine('name.csv', 6, (c) => (c[2] = 'Jalisco')),
         { where: 'row 6', field: 'Entidad' },
         /"Jalisco" is not entity 1/,
       ],
       [
         'a negative cell',
-        () =>
-          file(
-            'negative.csv',
-            withLine(7, (c) => (c[11] = '-3')),
-            true,
-          ),
+        () => cp1252WithLine('negative.csv', 7, (c) => (c[11] = '-3')),
         { where: 'row 7', field: 'Marzo' },
         /negative/,
       ],
       [
         'a non-numeric cell',
-        () =>
-          file(
-            'text.csv',
-            withLine(8, (c) => (c[20] = 'n.d.')),
-            true,
-          ),
+        () => cp1252WithLine('text.csv', 8, (c) => (c[20] = 'n.d.')),
         { where: 'row 8', field: 'Diciembre' },
         /not a whole number/,
       ],
@@ -211,12 +194,7 @@ describe.each(testEngines())('SESNSP import (%s)', (engine) => {
       ],
       [
         'a month empty in some rows only',
-        () =>
-          file(
-            'gap.csv',
-            withLine(12, (c) => (c[12] = '')),
-            true,
-          ),
+        () => cp1252WithLine('gap.csv', 12, (c) => (c[12] = '')),
         { where: 'row 12', field: 'Abril' },
         /either published/,
       ],
@@ -236,11 +214,7 @@ describe.each(testEngines())('SESNSP import (%s)', (engine) => {
       const problems = await problemsOf(
         importIncidenceFiles(t, [
           file('good-2023.csv', victimsOfYear(2023, 2), true),
-          file(
-            'bad.csv',
-            withLine(3, (c) => (c[9] = 'x')),
-            true,
-          ),
+          cp1252WithLine('bad.csv', 3, (c) => (c[9] = 'x')),
         ]),
       );
       expect(problems.map((p) => p.file)).toEqual(['bad.csv']);
