@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MARKERS, publishedActivityRows, seedPortal } from '../../../../test/portal-fixture.js';
+import { MARKERS, publishedActivityRows, usePortalApp } from '../../../../test/portal-fixture.js';
 import { testEngines, type TestDatabase } from '../../../../test/test-db.js';
-import { buildServer, type App } from '../../app.js';
-import { useTestDatabase } from '../../../../test/prepared-db.js';
+import type { App } from '../../app.js';
 
 interface RecordPage {
   total: number;
@@ -27,15 +26,7 @@ const CONDITIONAL_ROUTES = [
 describe.each(testEngines())('public reads: pages and conditional requests on %s', (engine) => {
   let database: TestDatabase;
   let app: App;
-  useTestDatabase(
-    engine,
-    (db) => (database = db),
-    async (db) => {
-      await seedPortal(db);
-      app = await buildServer({ database: db, web: false });
-    },
-    { close: () => app.close() },
-  );
+  usePortalApp(engine, (db, a) => ([database, app] = [db, a]));
 
   const page = async (query: string) => {
     const r = await app.inject(`/api/public/records?${query}`);

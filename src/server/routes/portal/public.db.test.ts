@@ -5,13 +5,12 @@ import { periodFileSchema } from '../../../core/schemas/period.schema.js';
 import { writeActivities } from '../../../db/repositories/activity.repository.js';
 import { signIn } from '../../../../test/api-helpers.js';
 import { makeActivity } from '../../../../test/factories.js';
-import { MARKERS, publishedActivityRows, seedPortal } from '../../../../test/portal-fixture.js';
+import { MARKERS, publishedActivityRows, usePortalApp } from '../../../../test/portal-fixture.js';
 import { recordedRoutes } from '../../../../test/route-recorder.js';
 import { testEngines, type TestDatabase } from '../../../../test/test-db.js';
 import { readZip } from '../../../../test/zip.js';
-import { buildServer, type App } from '../../app.js';
+import type { App } from '../../app.js';
 import { DATASET_NAMES, OPEN_FILES, OPEN_FORMATS } from './public.constants.js';
-import { useTestDatabase } from '../../../../test/prepared-db.js';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../../../../test/route-recorder.js')).recordingFastify(importOriginal),
@@ -34,12 +33,11 @@ const HOSTILE = '=HYPERLINK("http://evil.example","clic")';
 describe.each(testEngines())('public API on %s', (engine) => {
   let database: TestDatabase;
   let app: App;
-  useTestDatabase(
+  usePortalApp(
     engine,
-    (db) => (database = db),
-    async (db) => {
-      await seedPortal(db);
-      await writeActivities(db.db, 2022, [
+    (db, a) => ([database, app] = [db, a]),
+    (db) =>
+      writeActivities(db.db, 2022, [
         makeActivity({
           id: 'sedena-2022-hostile',
           institution: 'SEDENA',
@@ -48,10 +46,7 @@ describe.each(testEngines())('public API on %s', (engine) => {
           women: 2,
           men: 1,
         }),
-      ]);
-      app = await buildServer({ database: db, web: false });
-    },
-    { close: () => app.close() },
+      ]),
   );
 
   it('every /api/public route is a public GET documented in OpenAPI', async () => {
