@@ -166,27 +166,35 @@ export async function startWorkflowApp(
   return { app, sessions, userIds };
 }
 
-/**
- * A describe block's app on a seeded workflow database (one engine) with every person signed in:
- * started before its tests, closed and disposed after them.
- */
-export function workflowAppFixture(engine: Engine): {
+/** What a describe block's workflow app holds once its beforeAll has run. */
+export interface WorkflowApp {
   readonly database: TestDatabase;
   readonly app: App;
   readonly sessions: Record<PersonKey, Session>;
-} {
-  let state: { database: TestDatabase; app: App; sessions: Record<PersonKey, Session> } | null = null;
+  readonly userIds: Record<PersonKey, string>;
+}
+
+/**
+ * A describe block's app on a seeded workflow database on one engine, every person signed in: started
+ * before its tests (with the options `options()` gives then), closed and disposed after them.
+ */
+export function workflowAppFixture(
+  engine: Engine,
+  options: () => Omit<ServerOptions, 'database'> = () => ({}),
+): WorkflowApp {
+  let database: TestDatabase | null = null;
+  let started: Awaited<ReturnType<typeof startWorkflowApp>> | null = null;
   beforeAll(async () => {
-    const database = await createTestDatabase(engine);
-    state = { database, ...(await startWorkflowApp(database)) };
+    database = await createTestDatabase(engine);
+    started = await startWorkflowApp(database, options());
   });
   afterAll(async () => {
-    await state?.app.close();
-    await state?.database.dispose();
+    await started?.app.close();
+    await database?.dispose();
   });
-  const get = () => {
-    if (state === null) throw new Error('the workflow app is used before its beforeAll ran');
-    return state;
+  const get = (): WorkflowApp => {
+    if (database === null || started === null) throw new Error('the workflow app is used before its beforeAll ran');
+    return { database, ...started };
   };
   return {
     get database() {
@@ -197,6 +205,9 @@ export function workflowAppFixture(engine: Engine): {
     },
     get sessions() {
       return get().sessions;
+    },
+    get userIds() {
+      return get().userIds;
     },
   };
 }

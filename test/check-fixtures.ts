@@ -4,6 +4,7 @@
  */
 import { createMemorySource } from '../src/core/expressions/index.js';
 import type { PlanCatalog } from '../src/core/model/catalog.js';
+import { emptyPeriodParts } from '../src/core/model/empty-records.js';
 import { toFigureRecords } from '../src/core/model/figure-records.js';
 import type { CheckInput } from '../src/core/rules/index.js';
 import type { Claim, OutlineEntry, PeriodFile } from '../src/core/schemas/period.schema.js';
@@ -36,16 +37,7 @@ export function makeCatalog(plan: PlanFile = makePlan()): PlanCatalog {
 
 /** A period with nothing in it (no activities, claims, outline …), unlike makePeriod()'s default content. */
 export function emptyPeriod(year = 2022, overrides: Partial<PeriodFile> = {}): PeriodFile {
-  return makePeriod(year, {
-    activities: [],
-    narratives: [],
-    tables: [],
-    callouts: [],
-    claims: [],
-    indicatorValues: [],
-    outline: [],
-    ...overrides,
-  });
+  return makePeriod(year, { activities: [], ...emptyPeriodParts(), ...overrides });
 }
 
 /** A claim with defaults: relation "=", location "text", no ref, no cell. */

@@ -1,3 +1,4 @@
+import { emptyActivity } from '../src/core/model/empty-records.js';
 import type { PeriodFile } from '../src/core/schemas/period.schema.js';
 import type { PlanFile } from '../src/core/schemas/plan.schema.js';
 import type { InputFile } from '../src/services/data/import.service.js';
@@ -54,26 +55,8 @@ type ActivityInput = Partial<PeriodFile['activities'][number]> & { id: string };
 
 export function makeActivity(a: ActivityInput): PeriodFile['activities'][number] {
   return {
-    kind: 'training',
-    institution: 'MIN',
-    parent: null,
+    ...emptyActivity({ id: a.id, kind: 'training', institution: 'MIN', title: both(`Activity ${a.id}`) }),
     coursesOfAction: a.parent ? [] : ['1.1'],
-    order: 0,
-    label: null,
-    list: null,
-    title: both(`Activity ${a.id}`),
-    summary: null,
-    dates: [],
-    places: [],
-    women: null,
-    men: null,
-    notRecorded: null,
-    quantity: null,
-    unit: null,
-    measures: {},
-    items: [],
-    attributes: {},
-    evidence: [],
     ...a,
   };
 }

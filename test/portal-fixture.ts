@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { PeriodFile } from '../src/core/schemas/period.schema.js';
 import { writeActivities } from '../src/db/repositories/activity.repository.js';
-import type { Database } from '../src/db/create-db.js';
+import type { Database, Engine } from '../src/db/create-db.js';
+import { buildServer, type App } from '../src/server/app.js';
 import { createUser } from '../src/services/accounts/auth.service.js';
 import { importFiles } from '../src/services/data/import.service.js';
 import { initDatabase } from '../src/services/data/init.service.js';
 import { approveAndPublish } from '../src/services/reporting/workflow-seed.js';
 import { jsonFile, makeActivity } from './factories.js';
+import { useTestDatabase } from './prepared-db.js';
+import type { TestDatabase } from './test-db.js';
 
 /** Strings and numbers that must never reach anything public (the canary). */
 export const MARKERS = {
@@ -259,4 +262,28 @@ export async function publishedActivityRows(database: Database) {
   return rows
     .filter((r) => published.has(r.period_year) && approved.has(`${top(r.institution_code)}/${r.period_year}`))
     .map((r) => ({ ...r, ministry: top(r.institution_code) }));
+}
+
+/**
+ * A describe block's portal on one engine: the seedPortal database (then `seed`), and the app over it
+ * without the web application, ready; closed and disposed after the block. `use` receives both.
+ */
+export function usePortalApp(
+  engine: Engine,
+  use: (database: TestDatabase, app: App) => void,
+  seed: (database: TestDatabase) => Promise<unknown> = async () => {},
+): void {
+  let app: App | null = null;
+  useTestDatabase(
+    engine,
+    () => {},
+    async (database) => {
+      await seedPortal(database);
+      await seed(database);
+      app = await buildServer({ database, web: false });
+      await app.ready();
+      use(database, app);
+    },
+    { close: async () => app?.close() },
+  );
 }

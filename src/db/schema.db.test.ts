@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../test/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { testEngines, type TestDatabase } from '../../test/test-db.js';
 import { TABLES, TABLE_NAMES } from './tables/schema.js';
 import { migrateToLatest } from './create-db.js';
+import { useTestDatabase } from '../../test/prepared-db.js';
 
 const typeFamily = (dataType: string): string => {
   const t = dataType.toLowerCase();
@@ -13,12 +14,7 @@ const typeFamily = (dataType: string): string => {
 
 describe.each(testEngines())('migrated schema on %s', (engine) => {
   let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-  });
-  afterAll(async () => {
-    await t.dispose();
-  });
+  useTestDatabase(engine, (db) => (t = db));
 
   it('has exactly the tables and columns of the table types, with the same types and nullability', async () => {
     const tables = (await t.db.introspection.getTables()).filter((x) => !x.name.startsWith('kysely_'));

@@ -4,14 +4,38 @@ import { locateJsonError } from './json/locate-error.js';
 /** Largest file an import accepts. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-function refuse(file: string, where: string, es: string, en: string): never {
+/** Refuses a file's input: a 400 naming the file and where in it, in Spanish and English. */
+export function refuseInput(file: string, where: string, es: string, en: string): never {
   throw new AppError('invalid_input', en, { problems: [{ file, where, field: null, message: { es, en } }] });
+}
+
+/**
+ * Decoded text without its byte-order mark; a NUL character refuses the file by line and column
+ * (`what` says what the file is not, as in "…: it is not text").
+ */
+export function withoutBomNorNul(
+  text: string,
+  file: string,
+  what: { es: string; en: string } = { es: 'no es texto', en: 'it is not text' },
+): string {
+  const plain = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const nul = plain.indexOf('\u0000');
+  if (nul >= 0) {
+    const { line, column } = lineColumn(plain, nul);
+    refuseInput(
+      file,
+      `line ${line}, column ${column}`,
+      `el archivo contiene bytes nulos: ${what.es}`,
+      `the file contains NUL bytes: ${what.en}`,
+    );
+  }
+  return plain;
 }
 
 /** Decodes a file's bytes as UTF-8 (a BOM is allowed), refusing oversized, non-UTF-8 and binary content. */
 export function decodeUtf8(bytes: Uint8Array, file: string, maxBytes = MAX_IMPORT_BYTES): string {
   if (bytes.byteLength > maxBytes)
-    refuse(
+    refuseInput(
       file,
       'file',
       `el archivo pesa ${bytes.byteLength} bytes; el máximo es ${maxBytes}`,
@@ -23,25 +47,14 @@ export function decodeUtf8(bytes: Uint8Array, file: string, maxBytes = MAX_IMPOR
   } catch {
     const offset = firstInvalidUtf8(bytes);
     const { line, column } = lineColumnOfByte(bytes, offset);
-    refuse(
+    refuseInput(
       file,
       `line ${line}, column ${column}`,
       `el archivo no está en UTF-8 (byte inválido en la línea ${line}); guárdelo como UTF-8`,
       `the file is not UTF-8 (invalid byte at line ${line}); save it as UTF-8`,
     );
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const nul = text.indexOf('\u0000');
-  if (nul >= 0) {
-    const { line, column } = lineColumn(text, nul);
-    refuse(
-      file,
-      `line ${line}, column ${column}`,
-      'el archivo contiene bytes nulos: no es texto',
-      'the file contains NUL bytes: it is not text',
-    );
-  }
-  return text;
+  return withoutBomNorNul(text, file);
 }
 
 /** Parses JSON, reporting the line and column of a syntax error. */
@@ -51,7 +64,7 @@ export function parseJson(text: string, file: string): unknown {
   } catch {
     const { offset, reason } = locateJsonError(text);
     const { line, column } = lineColumn(text, offset);
-    refuse(file, `line ${line}, column ${column}`, `JSON no válido: ${reason}`, `invalid JSON: ${reason}`);
+    refuseInput(file, `line ${line}, column ${column}`, `JSON no válido: ${reason}`, `invalid JSON: ${reason}`);
   }
 }
 

@@ -1,15 +1,14 @@
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 vi.mock('fastify', async (importOriginal) =>
   (await import('../../test/route-recorder.js')).recordingFastify(importOriginal),
 );
 import { ACTIVITY_KINDS } from '../core/model/kinds.js';
-import { PEOPLE, signIn, startWorkflowApp, type PersonKey, type Session } from '../../test/api-helpers.js';
+import { PEOPLE, signIn, type PersonKey, type Session, workflowAppFixture } from '../../test/api-helpers.js';
 import type { Who } from '../../test/authz-fixture.js';
 import { recordedRoutes, type RecordedRoute } from '../../test/route-recorder.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../test/test-db.js';
-import type { App } from './app.js';
+import { testEngines } from '../../test/test-db.js';
 
 /** QUALITY C1: no input produces a 5xx — generated garbage over every route, as every role. */
 const RUNS = Number(process.env.FC_RUNS ?? 600);
@@ -239,21 +238,10 @@ function requestOf(
 }
 
 describe.each(testEngines())('garbage over every route (%s)', (engine) => {
-  let database: TestDatabase;
-  let app: App;
-  let sessions: Record<PersonKey, Session>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    ({ app, sessions } = await startWorkflowApp(database));
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.dispose();
-  });
+  const ctx = workflowAppFixture(engine);
 
   it('never answers with a 5xx, whoever sends whatever', async () => {
-    const routes = (recordedRoutes.get(app) ?? []).filter((r) => r.url.startsWith('/api/'));
+    const routes = (recordedRoutes.get(ctx.app) ?? []).filter((r) => r.url.startsWith('/api/'));
     expect(routes.length).toBeGreaterThan(30);
     // State-changing routes are drawn three times as often: they reach the deepest code.
     const weighted = routes.flatMap((r) => {
@@ -299,11 +287,11 @@ describe.each(testEngines())('garbage over every route (%s)', (engine) => {
     const withBody = garbage.chain((g) => bodyFor(g.route.url).map((b) => ({ ...g, body: b })));
     await fc.assert(
       fc.asyncProperty(withBody, async (g) => {
-        const request = requestOf(g, g.who === 'anonymous' ? null : sessions[g.who]);
-        const res = await app.inject(request as InjectOptions);
+        const request = requestOf(g, g.who === 'anonymous' ? null : ctx.sessions[g.who]);
+        const res = await ctx.app.inject(request as InjectOptions);
         // A garbage request may sign its sender out: sign in again so the run keeps testing signed-in roles.
         if (g.who !== 'anonymous' && g.route.url.startsWith('/api/auth/logout') && res.statusCode < 300)
-          sessions[g.who] = await signIn(app, PEOPLE[g.who].email);
+          ctx.sessions[g.who] = await signIn(ctx.app, PEOPLE[g.who].email);
         if (res.statusCode >= 500) {
           const sent = typeof request.payload === 'string' ? request.payload.slice(0, 300) : '';
           failures.push(
@@ -355,9 +343,9 @@ describe.each(testEngines())('garbage over every route (%s)', (engine) => {
     await fc.assert(
       fc.asyncProperty(write, async (w) => {
         const as = (who: PersonKey, o: InjectOptions) =>
-          app.inject({
+          ctx.app.inject({
             ...o,
-            headers: { ...o.headers, cookie: sessions[who].cookie, 'x-csrf-token': sessions[who].csrf },
+            headers: { ...o.headers, cookie: ctx.sessions[who].cookie, 'x-csrf-token': ctx.sessions[who].csrf },
           });
         const res =
           w.action === 'create'
@@ -420,7 +408,7 @@ describe.each(testEngines())('garbage over every route (%s)', (engine) => {
       'POST /api/users': { body: { email: 'q@test.example', name: 'Q', role: 'viewer', institution: 'SEMAR' } },
       'PATCH /api/users/:id': { body: { name: 'Q' } },
     };
-    const routes = (recordedRoutes.get(app) ?? []).filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD');
+    const routes = (recordedRoutes.get(ctx.app) ?? []).filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD');
     const callerOf = (access: unknown): PersonKey | null => {
       if (access === 'public' || access === undefined) return null;
       if (access === 'signed-in') return 'semarEditor';
@@ -438,9 +426,9 @@ describe.each(testEngines())('garbage over every route (%s)', (engine) => {
             ? 'incidence-women.csv'
             : (params[name ?? ''] ?? 'x'),
       );
-      const session = who === null ? null : sessions[who];
+      const session = who === null ? null : ctx.sessions[who];
       // Each route from its own address, so that no rate limit answers before the query is read.
-      const res = await app.inject({
+      const res = await ctx.app.inject({
         remoteAddress: `10.77.0.${routes.indexOf(r) % 250}`,
         method: r.method as InjectOptions['method'],
         url: `${path}?${extra.query ? `${extra.query}&` : ''}zz_unknown_field=1`,
@@ -451,14 +439,14 @@ describe.each(testEngines())('garbage over every route (%s)', (engine) => {
         wrong.push(`${r.method} ${r.url}: ${res.statusCode} ${res.body.slice(0, 160)}`);
       // Had it been accepted, a sign-out would have ended the session: sign in again.
       if (who !== null && r.url.startsWith('/api/auth/logout') && res.statusCode < 300)
-        sessions[who] = await signIn(app, PEOPLE[who].email);
+        ctx.sessions[who] = await signIn(ctx.app, PEOPLE[who].email);
     }
     expect(routes.length).toBeGreaterThan(30);
     expect(wrong).toEqual([]);
   });
 
   it('refuses `Origin: null`, a malformed Origin (403) and deeply nested JSON (400), signed in or not', async () => {
-    const s = sessions.semarEditor;
+    const s = ctx.sessions.semarEditor;
     const signedIn = { cookie: s.cookie, 'x-csrf-token': s.csrf };
     const login = { email: 'x@test.example', password: 'not the password' };
     for (const origin of ['null', 'http://[', 'file://', '::::'])
@@ -468,7 +456,13 @@ describe.each(testEngines())('garbage over every route (%s)', (engine) => {
       ] as const) {
         // Each from its own address, so that the sign-in rate limit (10 a minute) never answers first.
         const remoteAddress = `192.0.2.${origin.length}`;
-        const res = await app.inject({ method: 'POST', url, remoteAddress, headers: { ...headers, origin }, payload });
+        const res = await ctx.app.inject({
+          method: 'POST',
+          url,
+          remoteAddress,
+          headers: { ...headers, origin },
+          payload,
+        });
         expect([origin, url, res.statusCode]).toEqual([origin, url, 403]);
       }
     const deep = `{"title":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
@@ -477,7 +471,7 @@ describe.each(testEngines())('garbage over every route (%s)', (engine) => {
       ['/api/activities', signedIn],
       ['/api/activities/semar-2023-hidden', { ...signedIn, 'if-match': '"1"' }],
     ] as const) {
-      const res = await app.inject({
+      const res = await ctx.app.inject({
         method: url.endsWith('hidden') ? 'PUT' : 'POST',
         url,
         remoteAddress: '198.51.100.7',

@@ -1,32 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, OPEN_YEAR, startWorkflowApp, type PersonKey, type Session } from '../../test/api-helpers.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../test/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { call, OPEN_YEAR, workflowAppFixture } from '../../test/api-helpers.js';
+import { testEngines } from '../../test/test-db.js';
 import { recordDenial } from '../services/accounts/access.service.js';
 import { DENIALS_PER_WINDOW } from '../services/audit/denials.js';
-import type { App } from './app.js';
 
 describe.each(testEngines())('audited requests under load (%s)', (engine) => {
-  let database: TestDatabase;
-  let app: App;
-  let s: Record<PersonKey, Session>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    ({ app, sessions: s } = await startWorkflowApp(database));
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.dispose();
-  });
+  const w = workflowAppFixture(engine);
 
   it('50 concurrent audited requests (refusals and creates) get no 5xx and keep the chain intact', async () => {
     const denied = (['semarEditor', 'semarViewer', 'sedenaEditor'] as const).flatMap((who) =>
-      Array.from({ length: 8 }, () => call(app, s[who], { method: 'GET', url: '/api/audit' })),
+      Array.from({ length: 8 }, () => call(w.app, w.sessions[who], { method: 'GET', url: '/api/audit' })),
     );
     const creates = (['semarEditor', 'sedenaEditor'] as const).flatMap((who) =>
       Array.from({ length: 13 }, (_, i) =>
-        call(app, s[who], {
+        call(w.app, w.sessions[who], {
           method: 'POST',
           url: '/api/activities',
           payload: {
@@ -46,7 +34,7 @@ describe.each(testEngines())('audited requests under load (%s)', (engine) => {
     expect(answers.filter((r) => r.statusCode >= 500).map((r) => r.body)).toEqual([]);
     expect(answers.slice(0, denied.length).map((r) => r.statusCode)).toEqual(denied.map(() => 403));
     expect(answers.slice(denied.length).map((r) => r.statusCode)).toEqual(creates.map(() => 201));
-    const verify = await call(app, s.coordinator, { method: 'GET', url: '/api/audit/verify' });
+    const verify = await call(w.app, w.sessions.coordinator, { method: 'GET', url: '/api/audit/verify' });
     expect(verify.json()).toMatchObject({ intact: true, problem: null });
   });
 
@@ -54,30 +42,30 @@ describe.each(testEngines())('audited requests under load (%s)', (engine) => {
     const actor = { userId: randomUUID(), role: 'viewer' as const, institution: 'SEMAR' };
     const t0 = new Date('2031-05-01T12:00:00Z');
     const what = { action: 'GET /api/audit', entity: 'route', entityId: null, reason: 'role' };
-    for (let i = 0; i < 25; i += 1) await recordDenial(database, actor, what, new Date(t0.getTime() + i * 1000));
+    for (let i = 0; i < 25; i += 1) await recordDenial(w.database, actor, what, new Date(t0.getTime() + i * 1000));
     const rows = () =>
-      database.db
+      w.database.db
         .selectFrom('audit_entry')
         .select(['after'])
         .where('actor_id', '=', actor.userId)
         .orderBy('seq')
         .execute();
     expect(await rows()).toHaveLength(DENIALS_PER_WINDOW);
-    await recordDenial(database, actor, what, new Date(t0.getTime() + 61_000));
+    await recordDenial(w.database, actor, what, new Date(t0.getTime() + 61_000));
     const all = await rows();
     expect(all).toHaveLength(DENIALS_PER_WINDOW + 1);
     expect(JSON.parse(all.at(-1)!.after!)).toMatchObject({ notRecorded: 25 - DENIALS_PER_WINDOW });
   });
 
   it('a coordinator’s draft report download writes one audit row (D1)', async () => {
-    const before = await database.db
+    const before = await w.database.db
       .selectFrom('audit_entry')
       .select('seq')
       .where('action', '=', 'export.report-draft')
       .execute();
-    const res = await call(app, s.coordinator, { method: 'GET', url: `/api/reports/${OPEN_YEAR}/draft` });
+    const res = await call(w.app, w.sessions.coordinator, { method: 'GET', url: `/api/reports/${OPEN_YEAR}/draft` });
     expect(res.statusCode).toBe(200);
-    const rows = await database.db
+    const rows = await w.database.db
       .selectFrom('audit_entry')
       .selectAll()
       .where('action', '=', 'export.report-draft')

@@ -1,19 +1,19 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 vi.mock('fastify', async (importOriginal) =>
   (await import('../../test/route-recorder.js')).recordingFastify(importOriginal),
 );
 import type { Browser } from 'playwright-core';
 import { HAS_CHROMIUM, launchBrowser, openPage, PUBLIC_PAGES, startPortal } from '../../test/e2e/portal-helpers.js';
-import { MARKER_STRINGS, MARKERS, seedPortal } from '../../test/portal-fixture.js';
+import { MARKER_STRINGS, MARKERS, usePortalApp } from '../../test/portal-fixture.js';
 import { recordedRoutes } from '../../test/route-recorder.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../test/test-db.js';
 import { readZip } from '../../test/zip.js';
 import { exportPeriod } from '../services/data/export.service.js';
 import { importFiles } from '../services/data/import.service.js';
 import { initDatabase, SEED_DIR } from '../services/data/init.service.js';
-import { buildServer, type App } from './app.js';
+import type { App } from './app.js';
 import {
   DATASET_NAMES,
   MAP_METRICS,
@@ -51,18 +51,14 @@ describe.each(testEngines())('canary on %s: nothing unpublished or personal is p
   let database: TestDatabase;
   let app: App;
   let list: string[];
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedPortal(database);
-    const users = await database.db.selectFrom('app_user').select(['id']).execute();
-    list = needles(users.map((u) => u.id));
-    app = await buildServer({ database, web: false });
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.dispose();
-  });
+  usePortalApp(
+    engine,
+    (db, a) => ([database, app] = [db, a]),
+    async (db) => {
+      const users = await db.db.selectFrom('app_user').select(['id']).execute();
+      list = needles(users.map((u) => u.id));
+    },
+  );
 
   it('every /api/public route and every download, with every parameter value', async () => {
     const routes = (recordedRoutes.get(app) ?? []).filter((r) => r.url.startsWith('/api/public') && r.method === 'GET');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roundHalfAwayFromZero } from './evaluate.js';
+import { PLACE_PARENTS } from './expressions.fixture.js';
 import {
   compileExpression,
   createMemorySource,
@@ -28,15 +29,7 @@ const catalog: FigureCatalog = {
     ['3', '2'],
   ]),
   pillars: new Set(['1', '2']),
-  places: new Map([
-    ['MX', null],
-    ['MX-09', 'MX'],
-    ['MX-09001', 'MX-09'],
-    ['MX-09007', 'MX-09'],
-    ['MX-15', 'MX'],
-    ['MX-15001', 'MX-15'],
-    ['CO', null],
-  ]),
+  places: PLACE_PARENTS,
 };
 
 function rec(id: string, fields: Partial<FigureRecord>): FigureRecord {

@@ -7,6 +7,17 @@ import type { AggregateNode, CompareOp, Expr, FigureCatalog, FigureRecord, Filte
 
 // ── a small plan ────────────────────────────────────────────────────────────
 
+/** Mexico, two states with municipalities, and Colombia: each place with its parent. */
+export const PLACE_PARENTS: ReadonlyMap<string, string | null> = new Map([
+  ['MX', null],
+  ['MX-09', 'MX'],
+  ['MX-09001', 'MX-09'],
+  ['MX-09007', 'MX-09'],
+  ['MX-15', 'MX'],
+  ['MX-15001', 'MX-15'],
+  ['CO', null],
+]);
+
 export const catalog: FigureCatalog = {
   institutions: new Map([
     ['A', null],
@@ -28,15 +39,7 @@ export const catalog: FigureCatalog = {
     ['3', 'P2'],
   ]),
   pillars: new Set(['P1', 'P2', 'P3']),
-  places: new Map([
-    ['MX', null],
-    ['MX-09', 'MX'],
-    ['MX-09001', 'MX-09'],
-    ['MX-09007', 'MX-09'],
-    ['MX-15', 'MX'],
-    ['MX-15001', 'MX-15'],
-    ['CO', null],
-  ]),
+  places: PLACE_PARENTS,
 };
 export const KINDS = ['training', 'event', 'network', 'material'];
 export const INSTITUTIONS = ['A', 'A-1', 'A-2', 'A-1-x', 'B', 'C', 'Z'];
@@ -78,6 +81,19 @@ export const datasetArb: fc.Arbitrary<FigureRecord[]> = fc.array(recordSpec, { m
 );
 
 // ── random expressions (positions are all 0) ────────────────────────────────
+
+/** Drops every position so that trees can be compared by shape. */
+export function strip(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(strip);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !['start', 'end', 'opSpan', 'digitsSpan'].includes(k))
+        .map(([k, v]) => [k, strip(v)]),
+    );
+  }
+  return value;
+}
 
 export const at = { start: 0, end: 0 };
 export const lit = (value: string | number | boolean): Literal => ({ value, ...at });

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregateArb, at, catalog, datasetArb, exprArb, lit } from './expressions.fixture.js';
+import { aggregateArb, at, catalog, datasetArb, exprArb, lit, strip } from './expressions.fixture.js';
 import {
   checkExpression,
   createMemorySource,
@@ -208,18 +208,6 @@ function selects(f: Filter, r: FigureRecord, records: FigureRecord[]): boolean {
 }
 
 // ── properties ──────────────────────────────────────────────────────────────
-
-function strip(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(strip);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([k]) => !['start', 'end', 'opSpan', 'digitsSpan'].includes(k))
-        .map(([k, v]) => [k, strip(v)]),
-    );
-  }
-  return value;
-}
 
 const smallNumbers = fc.oneof(fc.integer({ min: 0, max: 20 }), fc.constantFrom(0.5, 2.25, 100));
 

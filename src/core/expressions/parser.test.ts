@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { strip } from './expressions.fixture.js';
 import { describeExprError, formatExpression, parseExpression, type Expr } from './index.js';
-
-/** Drops every position so that trees can be compared by shape. */
-function strip(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(strip);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([k]) => !['start', 'end', 'opSpan', 'digitsSpan'].includes(k))
-        .map(([k, v]) => [k, strip(v)]),
-    );
-  }
-  return value;
-}
 
 function parse(text: string): Expr {
   const r = parseExpression(text);

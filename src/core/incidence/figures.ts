@@ -5,7 +5,7 @@
  * how many non-zero leaves it used. Pure.
  */
 import type { WomenPopulation } from './population.js';
-import { CRIMES, type BulletinCrime, type IncidenceKind } from './vocabulary.js';
+import { BULLETIN_CRIMES, CRIMES, type BulletinCrime, type IncidenceKind } from './vocabulary.js';
 
 export interface CutInfo {
   id: string;
@@ -291,18 +291,7 @@ function topMunicipalities(cube: Cube, input: BulletinInput): MunicipalityFigure
 export function computeBulletinFigures(input: BulletinInput): BulletinFigures {
   const cube = new Cube(input);
   const crimes = Object.fromEntries(
-    (
-      [
-        'femicide',
-        'homicide',
-        'injuries',
-        'trafficking',
-        'rape',
-        'rapeSimple',
-        'rapeEquated',
-        'domesticViolence',
-      ] as const
-    ).map((c) => [c, crimeFigures(cube, input, c)]),
+    BULLETIN_CRIMES.filter((c) => c !== 'femicideCrimes').map((c) => [c, crimeFigures(cube, input, c)]),
   ) as Record<Exclude<BulletinCrime, 'femicideCrimes'>, CrimeFigures>;
   const used = new Set(
     [input.year, input.year - 1].flatMap((y) =>

@@ -4,8 +4,8 @@
  * be equal — for every record, for the published ones, and for some institutions' per period.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { testEngines, type TestDatabase } from '../../../test/test-db.js';
 import {
   aggregateArb,
   catalog as baseCatalog,
@@ -23,9 +23,10 @@ import {
 } from '../../core/expressions/index.js';
 import { toFigureRecords } from '../../core/model/figure-records.js';
 import type { Activity } from '../../core/schemas/period.schema.js';
-import { stableStringify } from '../repositories/util.js';
+import { activityRow } from '../repositories/activity.repository.js';
 import { compileAggregate } from './figure-aggregate.sql.js';
 import { createSqlSource } from './sql-figure-source.js';
+import { useTestDatabase } from '../../../test/prepared-db.js';
 
 /** The fixture's plan, plus the codes its records use that it leaves out (the database needs them all). */
 const catalog: FigureCatalog = {
@@ -151,30 +152,7 @@ async function writeRecords(t: TestDatabase, stored: readonly Stored[]): Promise
   // One statement per table (a parent comes earlier in the same statement).
   await db
     .insertInto('activity')
-    .values(
-      stored.map(({ period, activity: a }) => ({
-        id: a.id,
-        period_year: period,
-        kind: a.kind,
-        institution_code: a.institution,
-        parent_id: a.parent,
-        sort_order: a.order,
-        label: null,
-        list: a.list,
-        title_es: a.title.es,
-        title_en: a.title.en,
-        summary_es: null,
-        summary_en: null,
-        women: a.women,
-        men: a.men,
-        not_recorded: a.notRecorded,
-        quantity: a.quantity,
-        unit: a.unit,
-        measures: stableStringify(a.measures),
-        attributes: stableStringify(a.attributes),
-        version: 1,
-      })),
-    )
+    .values(stored.map(({ period, activity: a }) => activityRow(a, period, 1)))
     .execute();
   const all = stored.map((s) => s.activity);
   const coas = all.flatMap((a) =>
@@ -221,13 +199,7 @@ const provenanceArb = fc.record({
 
 describe.each(testEngines())('SQL figure source on %s', (engine) => {
   let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    await writeCatalog(t);
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  useTestDatabase(engine, (db) => (t = db), writeCatalog);
 
   const sources = async (stored: Stored[], scope: Scope): Promise<[FigureSource, FigureSource]> => {
     await writeRecords(t, stored);

@@ -118,7 +118,8 @@ function linkRows(a: Activity) {
 }
 type Links = ReturnType<typeof linkRows>;
 
-function activityRow(a: Activity, period: number, version: number): Row<'activity'> {
+/** The `activity` row of a record at a version. */
+export function activityRow(a: Activity, period: number, version: number): Row<'activity'> {
   return {
     id: a.id,
     period_year: period,

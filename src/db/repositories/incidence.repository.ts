@@ -5,6 +5,7 @@
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { normalizeLabel, type IncidenceKind } from '../../core/incidence/vocabulary.js';
+import type { CubeRow } from '../../core/incidence/figures.js';
 import type { SeriesLabels } from '../../core/incidence/rows.js';
 import type { DB, Row } from '../tables/schema.js';
 import { chunk } from './util.js';
@@ -36,21 +37,23 @@ export async function readCut(db: Kysely<DB>, kind: IncidenceKind, year: number)
 }
 
 /** Ids of the given series labels, adding the ones not stored yet. */
+/** A stored series row's labels. */
+function seriesLabels(
+  r: Pick<Row<'incidence_series'>, 'legal_good' | 'crime_type' | 'subtype' | 'modality' | 'sex' | 'age_band'>,
+): SeriesLabels {
+  return {
+    legalGood: r.legal_good,
+    crimeType: r.crime_type,
+    subtype: r.subtype,
+    modality: r.modality,
+    sex: r.sex,
+    ageBand: r.age_band,
+  };
+}
+
 async function seriesIds(db: Kysely<DB>, series: readonly SeriesLabels[]): Promise<number[]> {
   const stored = await db.selectFrom('incidence_series').selectAll().execute();
-  const ids = new Map(
-    stored.map((r) => [
-      labelsKey({
-        legalGood: r.legal_good,
-        crimeType: r.crime_type,
-        subtype: r.subtype,
-        modality: r.modality,
-        sex: r.sex,
-        ageBand: r.age_band,
-      }),
-      r.id,
-    ]),
-  );
+  const ids = new Map(stored.map((r) => [labelsKey(seriesLabels(r)), r.id]));
   let next = stored.reduce((m, r) => Math.max(m, r.id), 0) + 1;
   const fresh: Row<'incidence_series'>[] = [];
   const out = series.map((s) => {
@@ -134,16 +137,8 @@ async function insertLeaves(
   }
 }
 
-export interface LeafSum {
-  cutId: string;
-  place: string;
-  subtypeKey: string;
-  modality: string;
-  month: number;
-  count: number;
-  /** Number of stored leaves added up. */
-  leaves: number;
-}
+/** A sum of stored leaves by cut, place, subtype, modality and month, with how many leaves it adds up. */
+export type LeafSum = CubeRow;
 
 /**
  * Sums of the leaves of some cuts, by place, subtype, modality and month, for the given subtypes
@@ -217,13 +212,6 @@ export async function readLeaves(
       place: r.place_code,
       month: r.month,
       count: r.count,
-      labels: {
-        legalGood: r.legal_good,
-        crimeType: r.crime_type,
-        subtype: r.subtype,
-        modality: r.modality,
-        sex: r.sex,
-        ageBand: r.age_band,
-      },
+      labels: seriesLabels(r),
     }));
 }

@@ -3,8 +3,7 @@
  * the encoding the SESNSP publishes in. A file that was Latin-1, was read as UTF-8 by some program and
  * saved again ("AÃ±o", "A�o") is refused: its accents are lost and its labels would not match.
  */
-import { AppError, type InputProblem } from '../../core/errors.js';
-import { lineColumn } from '../input.js';
+import { lineColumn, refuseInput, withoutBomNorNul } from '../input.js';
 
 export type TextEncodingName = 'utf-8' | 'windows-1252';
 
@@ -14,18 +13,13 @@ export const MAX_SESNSP_BYTES = 256 * 1024 * 1024;
 /** Two-character sequences UTF-8 text shows after Latin-1 bytes were misread, and the replacement character. */
 const MOJIBAKE = /Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]|\ufffd/;
 
-function refuse(file: string, where: string, es: string, en: string): never {
-  const problem: InputProblem = { file, where, field: null, message: { es, en } };
-  throw new AppError('invalid_input', en, { problems: [problem] });
-}
-
 export function decodeSesnspText(
   bytes: Uint8Array,
   file: string,
   maxBytes = MAX_SESNSP_BYTES,
 ): { text: string; encoding: TextEncodingName } {
   if (bytes.byteLength > maxBytes)
-    refuse(
+    refuseInput(
       file,
       'file',
       `el archivo pesa ${bytes.byteLength} bytes; el máximo es ${maxBytes} (divídalo por año)`,
@@ -39,22 +33,12 @@ export function decodeSesnspText(
     text = decodeWindows1252(bytes);
     encoding = 'windows-1252';
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const nul = text.indexOf('\u0000');
-  if (nul >= 0) {
-    const { line, column } = lineColumn(text, nul);
-    refuse(
-      file,
-      `line ${line}, column ${column}`,
-      'el archivo contiene bytes nulos: no es un CSV de texto',
-      'the file contains NUL bytes: it is not a CSV text file',
-    );
-  }
+  text = withoutBomNorNul(text, file, { es: 'no es un CSV de texto', en: 'it is not a CSV text file' });
   const bad = encoding === 'utf-8' ? MOJIBAKE.exec(text) : null;
   if (bad) {
     const { line, column } = lineColumn(text, bad.index);
     const lineText = text.slice(text.lastIndexOf('\n', bad.index) + 1, bad.index + 12).replace(/\r?\n.*$/s, '');
-    refuse(
+    refuseInput(
       file,
       `line ${line}, column ${column}`,
       `el texto está dañado: «${lineText}» es un archivo Latin-1 (Windows-1252) que un programa leyó como UTF-8 y volvió a guardar; use el archivo original del SESNSP`,

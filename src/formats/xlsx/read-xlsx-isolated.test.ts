@@ -7,21 +7,11 @@ import { buildZip } from './hostile-zips.fixture.js';
 import { readActivitiesXlsx } from './read-xlsx.js';
 import { readActivitiesXlsxIsolated } from './read-xlsx-isolated.js';
 import { XLSX_LIMITS } from './safe-zip.js';
-import { writeTemplateXlsx } from './template-xlsx.js';
-
-function template(): Promise<Buffer> {
-  return writeTemplateXlsx({
-    period: 2023,
-    institution: { code: 'MIN', name: { es: 'Ministerio', en: 'Ministry' } },
-    records: [],
-    lists: { institutions: [{ code: 'MIN', label: 'Ministerio' }], coursesOfAction: [], places: [] },
-    generatedAt: new Date(0),
-  });
-}
+import { emptyTemplate } from './workbook-edit.fixture.js';
 
 /** The template with one sheet replaced by `rows` rows of `cells` inline-string cells of random text. */
 async function withRows(rows: number, cells: number): Promise<Buffer> {
-  const parts = readZip(await template());
+  const parts = readZip(await emptyTemplate());
   const cols = Array.from({ length: cells }, (_, i) =>
     String.fromCharCode(65 + (i % 26)).repeat(1 + Math.floor(i / 26)),
   );
@@ -83,7 +73,7 @@ async function loopBusy<T>(
 
 describe('reading a workbook in a worker thread (QUALITY C6)', () => {
   it('reads the template as the in-process reader does', async () => {
-    const bytes = await template();
+    const bytes = await emptyTemplate();
     expect(await readActivitiesXlsxIsolated(bytes)).toEqual(await readActivitiesXlsx(bytes));
   });
 

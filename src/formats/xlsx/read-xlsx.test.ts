@@ -3,22 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.js';
 import { entityBomb } from './hostile-zips.fixture.js';
 import { readActivitiesXlsx } from './read-xlsx.js';
-import { writeTemplateXlsx } from './template-xlsx.js';
-
-async function template(): Promise<Buffer> {
-  return writeTemplateXlsx({
-    period: 2023,
-    institution: { code: 'MIN', name: { es: 'Ministerio', en: 'Ministry' } },
-    records: [],
-    lists: { institutions: [{ code: 'MIN', label: 'Ministerio' }], coursesOfAction: [], places: [] },
-    generatedAt: new Date(0),
-  });
-}
+import { emptyTemplate } from './workbook-edit.fixture.js';
 
 /** Opens the template, lets the test edit it as a person would in Excel, and saves it. */
 async function edited(edit: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await template()) as unknown as ArrayBuffer);
+  await wb.xlsx.load((await emptyTemplate()) as unknown as ArrayBuffer);
   edit(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

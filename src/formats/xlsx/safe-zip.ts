@@ -23,6 +23,46 @@ const SIG_END = 0x06054b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
 const REQUIRED = ['[Content_Types].xml', 'xl/workbook.xml'];
 
+/** Where the fields of the end of central directory and of a central directory entry sit: offset and size in bytes. */
+const END_FIELDS = {
+  disk: [4, 2],
+  cdDisk: [6, 2],
+  onDisk: [8, 2],
+  total: [10, 2],
+  cdSize: [12, 4],
+  cdOffset: [16, 4],
+} as const;
+const CENTRAL_FIELDS = {
+  flags: [8, 2],
+  method: [10, 2],
+  crc: [16, 4],
+  compressedSize: [20, 4],
+  uncompressedSize: [24, 4],
+  nameLen: [28, 2],
+  extraLen: [30, 2],
+  commentLen: [32, 2],
+  localOffset: [42, 4],
+} as const;
+
+/** The little-endian unsigned fields of a record starting at `at`. */
+function readFields<K extends string>(
+  buf: Buffer,
+  at: number,
+  layout: Record<K, readonly [number, 2 | 4]>,
+): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const [key, [offset, size]] of Object.entries(layout) as [K, readonly [number, 2 | 4]][])
+    out[key] = size === 2 ? buf.readUInt16LE(at + offset) : buf.readUInt32LE(at + offset);
+  return out;
+}
+
+function refuseZip64(): never {
+  refuse(
+    'el archivo usa ZIP64, que no se admite; guárdelo de nuevo como libro de Excel (.xlsx)',
+    'the file uses ZIP64, which is not supported; save it again as an Excel workbook (.xlsx)',
+  );
+}
+
 const MB = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
 /** Validates the container and returns its entries; throws AppError('invalid_input') with a clear message otherwise. */
@@ -30,22 +70,14 @@ export function checkXlsxContainer(bytes: Uint8Array): ZipEntryInfo[] {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length < 22 || buf.readUInt32LE(0) !== SIG_LOCAL) notAZip(buf);
   const end = findEndOfCentralDirectory(buf);
-  const disk = buf.readUInt16LE(end + 4);
-  const cdDisk = buf.readUInt16LE(end + 6);
-  const onDisk = buf.readUInt16LE(end + 8);
-  const total = buf.readUInt16LE(end + 10);
-  const cdSize = buf.readUInt32LE(end + 12);
-  const cdOffset = buf.readUInt32LE(end + 16);
+  const { disk, cdDisk, onDisk, total, cdSize, cdOffset } = readFields(buf, end, END_FIELDS);
   if (
     total === 0xffff ||
     cdSize === 0xffffffff ||
     cdOffset === 0xffffffff ||
     (end >= 20 && buf.readUInt32LE(end - 20) === SIG_ZIP64_LOCATOR)
   )
-    refuse(
-      'el archivo usa ZIP64, que no se admite; guárdelo de nuevo como libro de Excel (.xlsx)',
-      'the file uses ZIP64, which is not supported; save it again as an Excel workbook (.xlsx)',
-    );
+    refuseZip64();
   if (disk !== 0 || cdDisk !== 0 || onDisk !== total)
     refuse('el archivo ZIP está dividido en partes; no se admite', 'the ZIP file is split into parts; not supported');
   if (total > XLSX_LIMITS.maxEntries)
@@ -62,22 +94,11 @@ export function checkXlsxContainer(bytes: Uint8Array): ZipEntryInfo[] {
   for (let i = 0; i < total; i++) {
     if (p + 46 > cdOffset + cdSize || buf.readUInt32LE(p) !== SIG_CENTRAL)
       corrupt('bad central directory entry', 'entrada del directorio central dañada');
-    const flags = buf.readUInt16LE(p + 8);
-    const method = buf.readUInt16LE(p + 10);
-    const crc = buf.readUInt32LE(p + 16);
-    const compressedSize = buf.readUInt32LE(p + 20);
-    const uncompressedSize = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const localOffset = buf.readUInt32LE(p + 42);
+    const { flags, method, crc, compressedSize, uncompressedSize, nameLen, extraLen, commentLen, localOffset } =
+      readFields(buf, p, CENTRAL_FIELDS);
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
     p += 46 + nameLen + extraLen + commentLen;
-    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff)
-      refuse(
-        'el archivo usa ZIP64, que no se admite; guárdelo de nuevo como libro de Excel (.xlsx)',
-        'the file uses ZIP64, which is not supported; save it again as an Excel workbook (.xlsx)',
-      );
+    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff) refuseZip64();
     if ((flags & 0x0001) !== 0 || (flags & 0x0040) !== 0 || method === 99)
       refuse(
         'el libro está cifrado o protegido con contraseña; quite la contraseña y súbalo de nuevo',

@@ -2,6 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseWithSchema } from '../../core/i18n/schema-messages.js';
+import { emptyActivity } from '../../core/model/empty-records.js';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../core/model/kinds.js';
 import { activitySchema, type Activity } from '../../core/schemas/period.schema.js';
 import { listZipEntries } from './hostile-zips.fixture.js';
@@ -92,26 +93,7 @@ describe('XLSX template', () => {
   });
 
   it('round-trips a minimal record (nulls and empty lists stay empty)', async () => {
-    const minimal: Activity = {
-      ...fullRecord('other', 0),
-      parent: 'min-2023-other-x',
-      coursesOfAction: [],
-      order: 0,
-      label: null,
-      list: null,
-      summary: null,
-      dates: [],
-      places: [],
-      women: null,
-      men: null,
-      notRecorded: null,
-      quantity: null,
-      unit: null,
-      measures: {},
-      items: [],
-      attributes: {},
-      evidence: [],
-    };
+    const minimal: Activity = { ...emptyActivity(fullRecord('other', 0)), parent: 'min-2023-other-x' };
     const read = await readActivitiesXlsx(await writeTemplateXlsx(templateInput([minimal])));
     const parsed = parseWithSchema(activitySchema, read.rows[0]?.input);
     expect(parsed.ok && parsed.data).toEqual(minimal);

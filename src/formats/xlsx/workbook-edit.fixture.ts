@@ -1,10 +1,21 @@
 import ExcelJS from 'exceljs';
-import { KEY_ROW } from './template-xlsx.js';
+import { KEY_ROW, writeTemplateXlsx } from './template-xlsx.js';
 
 /**
  * Test fixtures: edit a downloaded template as a person would in a spreadsheet program, and wrap a
  * file in a multipart body. Not used by the application.
  */
+/** The 2023 template of one ministry ("MIN") without records. */
+export function emptyTemplate(): Promise<Buffer> {
+  return writeTemplateXlsx({
+    period: 2023,
+    institution: { code: 'MIN', name: { es: 'Ministerio', en: 'Ministry' } },
+    records: [],
+    lists: { institutions: [{ code: 'MIN', label: 'Ministerio' }], coursesOfAction: [], places: [] },
+    generatedAt: new Date(0),
+  });
+}
+
 export interface SheetEditor {
   /** Sets the cell of column `key` on the row whose id is `id`. */
   set(sheet: string, id: string, key: string, value: ExcelJS.CellValue): void;

@@ -110,6 +110,18 @@ export function requireSignedIn(actor: Actor): NonNullable<Actor> {
   return actor;
 }
 
+/** The signed-in coordinator or admin; anyone else signed in is refused (403), the refusal audited. */
+export async function requireCoordination(
+  database: Database,
+  actor: Actor,
+  what: { action: string; entity: string; entityId: string },
+): Promise<NonNullable<Actor>> {
+  const person = requireSignedIn(actor);
+  if (person.role === 'coordinator' || person.role === 'admin') return person;
+  await recordDenial(database, person, { ...what, reason: 'role' });
+  throw forbiddenError();
+}
+
 /** 400 naming one field. */
 export function fieldError(field: string, es: string, en: string): AppError {
   return new AppError('invalid_input', en, {

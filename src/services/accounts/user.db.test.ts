@@ -55,26 +55,13 @@ describe.each(testEngines())('account management (%s)', (engine) => {
     expect(r.password).toMatch(/^[A-Za-z0-9_-]{20}$/);
     expect((await login(fixture.database, 'new.person@test.example', r.password!)).actor.role).toBe('viewer');
     expect(JSON.stringify(await listUsers(fixture.database, actors.admin))).not.toMatch(/argon2|password/i);
-    expect(
-      await codeOf(
-        createAccount(fixture.database, actors.admin, {
-          email: 'new.person@test.example',
-          name: 'Again',
-          role: 'viewer',
-          institution: 'SEDENA',
-        }),
-      ),
-    ).toBe('conflict');
-    expect(
-      await codeOf(
-        createAccount(fixture.database, actors.admin, {
-          email: 'e@test.example',
-          name: 'E',
-          role: 'editor',
-          institution: null,
-        }),
-      ),
-    ).toBe('invalid_input');
+    const refusalOf = (account: Parameters<typeof createAccount>[2]) =>
+      codeOf(createAccount(fixture.database, actors.admin, account));
+    const again = { email: 'new.person@test.example', name: 'Again', role: 'viewer', institution: 'SEDENA' } as const;
+    expect(await refusalOf(again)).toBe('conflict');
+    expect(await refusalOf({ email: 'e@test.example', name: 'E', role: 'editor', institution: null })).toBe(
+      'invalid_input',
+    );
   });
 
   it('changes role and institution, audited with before and after', async () => {

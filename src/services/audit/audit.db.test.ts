@@ -10,6 +10,7 @@ import { stableStringify } from '../../db/repositories/util.js';
 import { createTestDatabase, dropAuditGuards, testEngines, type TestDatabase } from '../../../test/test-db.js';
 import { auditFiles, prepareAudit } from './audit-key.service.js';
 import { verifyAudit } from './audit.service.js';
+import { useTestDatabase } from '../../../test/prepared-db.js';
 
 const admin: Actor = { userId: 'admin-1', role: 'admin', institution: null };
 
@@ -46,10 +47,7 @@ async function rechainUnkeyed(database: TestDatabase, from: number): Promise<voi
 
 describe.each(testEngines())('the audit trail is append-only, keyed and anchored (%s)', (engine) => {
   let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-  });
-  afterAll(() => database.dispose());
+  useTestDatabase(engine, (db) => (database = db));
 
   it('the database refuses UPDATE and DELETE on audit rows and anchors (D3)', async () => {
     await append(database, 3);
@@ -132,10 +130,7 @@ describe.each(testEngines())('the audit trail is append-only, keyed and anchored
 
 describe.each(testEngines())('truncation is found against the last anchor (%s)', (engine) => {
   let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-  });
-  afterAll(() => database.dispose());
+  useTestDatabase(engine, (db) => (database = db));
 
   it('deleting the newest entries, even with the head row and the anchors in the database fixed, is reported', async () => {
     await append(database, 10);

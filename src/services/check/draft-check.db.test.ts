@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { emptyPeriodParts } from '../../core/model/empty-records.js';
+import { testEngines, type TestDatabase } from '../../../test/test-db.js';
 import { jsonFile, makeActivity, makePeriod, makePlan } from '../../../test/factories.js';
 import { importFiles } from '../data/import.service.js';
-import { prepareDatabase } from '../data/reference-data.service.js';
 import { checkData } from './check.service.js';
+import { usePreparedDatabase } from '../../../test/prepared-db.js';
 
 /** Every row of the tables a draft touches, as text. */
 async function snapshot(t: TestDatabase): Promise<string> {
@@ -29,26 +30,19 @@ const claim = (id: string, expr: string, stated: number) => ({
 
 describe.each(testEngines())('checking a draft document on %s', (engine) => {
   let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    await prepareDatabase(t);
-    await importFiles(t, [jsonFile('plan.json', makePlan()), jsonFile('p2022.json', makePeriod(2022))]);
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  usePreparedDatabase(
+    engine,
+    (db) => (t = db),
+    (db) => importFiles(db, [jsonFile('plan.json', makePlan()), jsonFile('p2022.json', makePeriod(2022))]),
+  );
 
   it('computes figures over the draft records (new, changed, in a new period) and keeps nothing', async () => {
     const before = await snapshot(t);
     const draft = (year: number, activities: ReturnType<typeof makeActivity>[], claims: ReturnType<typeof claim>[]) =>
       makePeriod(year, {
+        ...emptyPeriodParts(),
         activities,
-        narratives: [],
-        tables: [],
-        callouts: [],
         claims,
-        indicatorValues: [],
-        outline: [],
       });
     const files = [
       // 2022: edition a now has 20 women (stored: 10), and a third edition is added under the stored course

@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { testEngines, type TestDatabase } from '../../../test/test-db.js';
 import { jsonFile, makePeriod, makePlan } from '../../../test/factories.js';
 import { compileExpression, evaluateExpression } from '../../core/expressions/index.js';
 import { importFiles } from '../data/import.service.js';
-import { prepareDatabase } from '../data/reference-data.service.js';
 import { openFigures, type ContextScope } from './figure-context.js';
+import { usePreparedDatabase } from '../../../test/prepared-db.js';
 
 describe.each(testEngines())('the figures of a scope on %s', (engine) => {
   let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    await prepareDatabase(t);
-    await importFiles(t, [jsonFile('plan.json', makePlan()), jsonFile('p2022.json', makePeriod(2022))]);
-  });
-  afterAll(async () => {
-    await t?.dispose();
-  });
+  usePreparedDatabase(
+    engine,
+    (db) => (t = db),
+    (db) => importFiles(db, [jsonFile('plan.json', makePlan()), jsonFile('p2022.json', makePeriod(2022))]),
+  );
 
   const value = async (scope: ContextScope, text: string) => {
     const figures = await openFigures(t, { scope });

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { testEngines, type TestDatabase } from '../../../test/test-db.js';
 import { checkData, type CheckReport } from './check.service.js';
 import { initDatabase } from '../data/init.service.js';
 import { runChecks } from '../../core/rules/index.js';
 import { readPeriodFile } from '../../db/repositories/period.repository.js';
 import { loadFigureContext, openFigures } from './figure-context.js';
+import { useTestDatabase } from '../../../test/prepared-db.js';
 
 /**
  * The findings docs/seed-findings.md documents, in document order (line × 10): each real inconsistency
@@ -47,14 +48,14 @@ const EXPECTED = [
 describe.each(testEngines())('checking the 2022 report on %s', (engine) => {
   let t: TestDatabase;
   let report: CheckReport;
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    await initDatabase(t);
-    report = await checkData(t, { period: 2022 });
-  });
-  afterAll(async () => {
-    await t.dispose();
-  });
+  useTestDatabase(
+    engine,
+    (db) => (t = db),
+    async (db) => {
+      await initDatabase(db);
+      report = await checkData(db, { period: 2022 });
+    },
+  );
 
   it('finds exactly the documented inconsistencies, each once', () => {
     expect(report.findings.map((f) => `${f.order} ${f.severity} ${f.rule} ${f.ref} ${f.stated} ${f.computed}`)).toEqual(

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.js';
 import { MAX_LISTED_PROBLEMS } from '../../core/schemas/parse-bounded.js';
 import {
@@ -7,12 +7,12 @@ import {
   CONTROL_CHAR_MESSAGE,
   RESERVED_NAME_MESSAGE,
 } from '../../core/schemas/common.schema.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
+import { testEngines, type TestDatabase } from '../../../test/test-db.js';
 import { jsonFile, makeActivity, makePeriod, makePlan } from '../../../test/factories.js';
 import { ACTIVITY_CSV_COLUMNS } from '../../formats/csv/activities-csv.js';
 import { importFiles, type InputFile } from './import.service.js';
-import { prepareDatabase } from './reference-data.service.js';
 import { checkData } from '../check/check.service.js';
+import { usePreparedDatabase } from '../../../test/prepared-db.js';
 
 async function problemsOf(p: Promise<unknown>) {
   const err = await p.then(
@@ -28,13 +28,8 @@ const text = (name: string, s: string): InputFile => ({ name, bytes: Buffer.from
 
 describe.each(testEngines())('hostile input on %s (issue 12)', (engine) => {
   let t: TestDatabase;
-  beforeEach(async () => {
-    t = await createTestDatabase(engine);
-    await prepareDatabase(t);
-    await importFiles(t, [jsonFile('plan.json', makePlan())]);
-  });
-  afterEach(async () => {
-    await t.dispose();
+  usePreparedDatabase(engine, (db) => (t = db), (db) => importFiles(db, [jsonFile('plan.json', makePlan())]), {
+    each: true,
   });
 
   // Without the bounded validation each of these builds millions of problems and runs for minutes:

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Activity } from '../../core/schemas/period.schema.js';
 import { normalizeActivity, readActivities } from '../../db/repositories/activity.repository.js';
 import { jsonFile, makeActivity, makePeriod, makePlan } from '../../../test/factories.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
+import { testEngines, type TestDatabase } from '../../../test/test-db.js';
 import { importFiles } from './import.service.js';
-import { prepareDatabase } from './reference-data.service.js';
+import { usePreparedDatabase } from '../../../test/prepared-db.js';
 
 /**
  * 1,203 records: every third a sub-activity of the record before it, written in the file before its
@@ -35,14 +35,7 @@ function manyRecords(n: number, women = (i: number) => i % 50): Activity[] {
 
 describe.each(testEngines())('bulk import on %s', (engine) => {
   let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    await prepareDatabase(t);
-    await importFiles(t, [jsonFile('plan.json', makePlan())]);
-  });
-  afterAll(async () => {
-    await t.dispose();
-  });
+  usePreparedDatabase(engine, (db) => (t = db), (db) => importFiles(db, [jsonFile('plan.json', makePlan())]));
 
   const stored = async () => new Map((await readActivities(t.db, { period: 2022 })).map((a) => [a.id, a]));
 

@@ -1,10 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.js';
+import { emptyPeriodParts } from '../../core/model/empty-records.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
 import { jsonFile, makeActivity, makePeriod, makePlan } from '../../../test/factories.js';
 import { exportPeriod, exportPlan } from './export.service.js';
 import { importFiles, type InputFile } from './import.service.js';
 import { prepareDatabase } from './reference-data.service.js';
+import { usePreparedDatabase } from '../../../test/prepared-db.js';
 
 async function fresh(engine: 'sqlite' | 'postgres'): Promise<TestDatabase> {
   const t = await createTestDatabase(engine);
@@ -47,12 +49,7 @@ async function refusal(t: TestDatabase, files: InputFile[]) {
 
 describe.each(testEngines())('import and export on %s', (engine) => {
   let t: TestDatabase;
-  beforeEach(async () => {
-    t = await fresh(engine);
-  });
-  afterEach(async () => {
-    await t.dispose();
-  });
+  usePreparedDatabase(engine, (db) => (t = db), undefined, { each: true });
 
   it('imports a plan and a period, and re-importing the same files changes nothing', async () => {
     const files = [jsonFile('plan.json', makePlan()), jsonFile('2022.json', makePeriod(2022))];
@@ -227,12 +224,7 @@ describe.each(testEngines())('import and export on %s', (engine) => {
       const taken = await refusal(t, [
         jsonFile('2022b.json', {
           ...q,
-          narratives: [],
-          tables: [],
-          callouts: [],
-          claims: [],
-          indicatorValues: [],
-          outline: [],
+          ...emptyPeriodParts(),
         }),
       ]);
       expect(taken.map((x) => `${x.where} ${x.message.en}`)).toEqual([

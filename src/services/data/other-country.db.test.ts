@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
 import { checkData } from '../check/check.service.js';
 import { exportPeriod, exportPlan } from './export.service.js';
 import { importFiles, type InputFile } from './import.service.js';
 import { prepareDatabase } from './reference-data.service.js';
+import { usePreparedDatabase } from '../../../test/prepared-db.js';
 
 /** Chile's plan and 2023 data, written by hand from docs/data-format.md alone (test/fixtures/cl). */
 const fixture = (name: string): InputFile => ({
@@ -15,14 +16,11 @@ const FILES = ['cl-plan.json', 'cl-2023.json', 'cl-2023-extra.csv'];
 
 describe.each(testEngines())("another country's plan on %s", (engine) => {
   let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    await prepareDatabase(t);
-    await importFiles(t, FILES.map(fixture));
-  });
-  afterAll(async () => {
-    await t.dispose();
-  });
+  usePreparedDatabase(
+    engine,
+    (db) => (t = db),
+    (db) => importFiles(db, FILES.map(fixture)),
+  );
 
   it('imports, re-imports without change, and round-trips byte for byte', async () => {
     const again = await importFiles(t, FILES.map(fixture));

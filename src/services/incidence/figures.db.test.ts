@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toBulletinJson } from '../../core/incidence/bulletin-json.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
+import { testEngines, type TestDatabase } from '../../../test/test-db.js';
 import {
   encodeCp1252,
   generateCrimeCsv,
@@ -9,9 +9,9 @@ import {
   victimsOfYear,
 } from '../../../test/fixtures/sesnsp/generate-sesnsp.js';
 import { referenceFile } from '../../config/paths.js';
-import { prepareDatabase } from '../data/reference-data.service.js';
 import { loadBulletinFigures } from './figures.service.js';
 import { importIncidenceFiles } from './import.service.js';
+import { usePreparedDatabase } from '../../../test/prepared-db.js';
 
 /**
  * The December 2021 bulletin's figures equal sums computed here, independently, from the SESNSP file
@@ -26,40 +26,35 @@ interface Line {
   municipality?: string;
 }
 
-function parseVictims(text: string): Line[] {
-  return text
+/** The cells of each data row of a generated CSV (its header dropped). */
+const csvRows = (text: string) =>
+  text
     .trim()
     .split(/\r?\n/)
     .slice(1)
-    .map((l) => {
-      const c = l.split(',');
-      return {
-        entity: c[1]!.padStart(2, '0'),
-        subtype: c[5]!,
-        modality: c[6]!,
-        sex: c[7]!,
-        months: c.slice(9).map((x) => (x === '' ? NaN : Number(x))),
-      };
-    });
+    .map((l) => l.split(','));
+const monthCounts = (cells: string[]) => cells.map((x) => (x === '' ? NaN : Number(x)));
+
+function parseVictims(text: string): Line[] {
+  return csvRows(text).map((c) => ({
+    entity: c[1]!.padStart(2, '0'),
+    subtype: c[5]!,
+    modality: c[6]!,
+    sex: c[7]!,
+    months: monthCounts(c.slice(9)),
+  }));
 }
 
 function parseCrimes(text: string, municipal: boolean): Line[] {
-  return text
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((l) => {
-      const c = l.split(',');
-      const o = municipal ? 2 : 0;
-      return {
-        entity: c[1]!.padStart(2, '0'),
-        municipality: municipal ? c[3]!.padStart(5, '0') : undefined,
-        subtype: c[5 + o]!,
-        modality: c[6 + o]!,
-        sex: '',
-        months: c.slice(7 + o).map((x) => (x === '' ? NaN : Number(x))),
-      };
-    });
+  const o = municipal ? 2 : 0;
+  return csvRows(text).map((c) => ({
+    entity: c[1]!.padStart(2, '0'),
+    municipality: municipal ? c[3]!.padStart(5, '0') : undefined,
+    subtype: c[5 + o]!,
+    modality: c[6 + o]!,
+    sex: '',
+    months: monthCounts(c.slice(7 + o)),
+  }));
 }
 
 const sum = (lines: Line[], keep: (l: Line) => boolean, months: number[]) =>
@@ -83,14 +78,11 @@ describe.each(testEngines())('bulletin figures (%s)', (engine) => {
   const state = generateCrimeCsv({ kind: 'state-crimes', year: 2021 });
   const municipal = generateCrimeCsv({ kind: 'municipal-crimes', year: 2021, entities: ['08', '15'] });
 
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    await prepareDatabase(t);
-    await importIncidenceFiles(t, [{ name: 'victims-2021.csv', bytes: encodeCp1252(victims2021Text()) }]);
-  });
-  afterAll(async () => {
-    await t.dispose();
-  });
+  usePreparedDatabase(
+    engine,
+    (db) => (t = db),
+    (db) => importIncidenceFiles(db, [{ name: 'victims-2021.csv', bytes: encodeCp1252(victims2021Text()) }]),
+  );
 
   it('December 2021 from the victims file: femicide by month, year to date, by entity and modality, other crimes', async () => {
     const f = await loadBulletinFigures(t, '2021-12');

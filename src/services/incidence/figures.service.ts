@@ -44,7 +44,8 @@ export function requireMonth(text: string): { year: number; month: number } {
   return m;
 }
 
-const toCut = (c: Awaited<ReturnType<typeof readCuts>>[number]): CutInfo => ({
+/** A stored cut as the bulletin figures describe it. */
+export const toCut = (c: Awaited<ReturnType<typeof readCuts>>[number]): CutInfo => ({
   id: c.id,
   kind: c.kind as IncidenceKind,
   year: c.year,

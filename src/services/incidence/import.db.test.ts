@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError, type InputProblem } from '../../core/errors.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/test-db.js';
+import { testEngines, type TestDatabase } from '../../../test/test-db.js';
 import {
   encodeCp1252,
   generateCrimeCsv,
   victims2021Text,
   victimsOfYear,
 } from '../../../test/fixtures/sesnsp/generate-sesnsp.js';
-import { prepareDatabase } from '../data/reference-data.service.js';
 import { importIncidenceFiles } from './import.service.js';
+import { usePreparedDatabase } from '../../../test/prepared-db.js';
 
 /** Sum of every month cell of a file, parsed here independently of the importer. */
 function fileTotal(text: string): number {
@@ -55,6 +55,9 @@ describe.each(testEngines())('SESNSP import (%s)', (engine) => {
         return cells.join(',');
       })
       .join('\r\n');
+  /** The victims file (Windows-1252) with line `n` edited. */
+  const cp1252WithLine = (name: string, n: number, edit: (cells: string[]) => void) =>
+    file(name, withLine(n, edit), true);
 
   async function stored(): Promise<{ cuts: number; total: number; audit: number }> {
     const cuts = await t.db
@@ -72,13 +75,7 @@ describe.each(testEngines())('SESNSP import (%s)', (engine) => {
     return { cuts: Number(cuts.n), total: Number(total.n ?? 0), audit: Number(audit.n) };
   }
 
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    await prepareDatabase(t);
-  });
-  afterAll(async () => {
-    await t.dispose();
-  });
+  usePreparedDatabase(engine, (db) => (t = db));
 
   it('imports the real 2021 victims file (Windows-1252, CRLF): every cell stored, the cut recorded', async () => {
     const summary = await importIncidenceFiles(t, [file('victims-2021.csv', victims, true)]);
@@ -167,45 +164,25 @@ describe.each(testEngines())('SESNSP import (%s)', (engine) => {
       ],
       [
         'an unknown entity',
-        () =>
-          file(
-            'entity.csv',
-            withLine(5, (c) => (c[1] = '33')),
-            true,
-          ),
+        () => cp1252WithLine('entity.csv', 5, (c) => (c[1] = '33')),
         { where: 'row 5', field: 'Clave_Ent' },
         /entity 33 does not exist/,
       ],
       [
         'an entity name that is not its code',
-        () =>
-          file(
-            'name.csv',
-            withLine(6, (c) => (c[2] = 'Jalisco')),
-            true,
-          ),
+        () => cp1252WithLine('name.csv', 6, (c) => (c[2] = 'Jalisco')),
         { where: 'row 6', field: 'Entidad' },
         /"Jalisco" is not entity 1/,
       ],
       [
         'a negative cell',
-        () =>
-          file(
-            'negative.csv',
-            withLine(7, (c) => (c[11] = '-3')),
-            true,
-          ),
+        () => cp1252WithLine('negative.csv', 7, (c) => (c[11] = '-3')),
         { where: 'row 7', field: 'Marzo' },
         /negative/,
       ],
       [
         'a non-numeric cell',
-        () =>
-          file(
-            'text.csv',
-            withLine(8, (c) => (c[20] = 'n.d.')),
-            true,
-          ),
+        () => cp1252WithLine('text.csv', 8, (c) => (c[20] = 'n.d.')),
         { where: 'row 8', field: 'Diciembre' },
         /not a whole number/,
       ],
@@ -217,12 +194,7 @@ describe.each(testEngines())('SESNSP import (%s)', (engine) => {
       ],
       [
         'a month empty in some rows only',
-        () =>
-          file(
-            'gap.csv',
-            withLine(12, (c) => (c[12] = '')),
-            true,
-          ),
+        () => cp1252WithLine('gap.csv', 12, (c) => (c[12] = '')),
         { where: 'row 12', field: 'Abril' },
         /either published/,
       ],
@@ -242,11 +214,7 @@ describe.each(testEngines())('SESNSP import (%s)', (engine) => {
       const problems = await problemsOf(
         importIncidenceFiles(t, [
           file('good-2023.csv', victimsOfYear(2023, 2), true),
-          file(
-            'bad.csv',
-            withLine(3, (c) => (c[9] = 'x')),
-            true,
-          ),
+          cp1252WithLine('bad.csv', 3, (c) => (c[9] = 'x')),
         ]),
       );
       expect(problems.map((p) => p.file)).toEqual(['bad.csv']);

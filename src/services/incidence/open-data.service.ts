@@ -6,13 +6,7 @@
  */
 import type { CutInfo } from '../../core/incidence/figures.js';
 import { round4 } from '../../core/incidence/bulletin-json.js';
-import {
-  CRIMES,
-  INCIDENCE_OPEN_FILES,
-  parseMonth,
-  type BulletinCrime,
-  type IncidenceKind,
-} from '../../core/incidence/vocabulary.js';
+import { CRIMES, INCIDENCE_OPEN_FILES, parseMonth, type BulletinCrime } from '../../core/incidence/vocabulary.js';
 export { INCIDENCE_OPEN_FILES };
 import type { Database } from '../../db/create-db.js';
 import { readCuts, sumLeaves } from '../../db/repositories/incidence.repository.js';
@@ -20,7 +14,7 @@ import { writeOpenCsv } from '../../formats/open-data/open-data-csv.js';
 import { writeOpenJson } from '../../formats/open-data/open-data-json.js';
 import { writeOpenXlsx } from '../../formats/open-data/open-data-xlsx.js';
 import type { OpenCell, OpenTable } from '../../formats/open-data/open-table.js';
-import { conapoWomen } from './figures.service.js';
+import { conapoWomen, toCut } from './figures.service.js';
 import { publishedMonths } from './publish.service.js';
 
 /** The crimes of the open data and how they are counted. */
@@ -46,16 +40,7 @@ export async function incidenceOpenTable(database: Database): Promise<OpenTable>
     .map((m) => ({ key: m, ...parseMonth(m)! }))
     .sort((a, b) => a.key.localeCompare(b.key));
   const years = [...new Set(months.map((m) => m.year))];
-  const cuts: CutInfo[] = (await readCuts(database.db))
-    .filter((c) => years.includes(c.year))
-    .map((c) => ({
-      id: c.id,
-      kind: c.kind as IncidenceKind,
-      year: c.year,
-      cutDate: c.cut_date,
-      fileName: c.file_name,
-      lastMonth: c.last_month,
-    }));
+  const cuts: CutInfo[] = (await readCuts(database.db)).filter((c) => years.includes(c.year)).map(toCut);
   const names = new Map(
     (
       await database.db

@@ -10,6 +10,7 @@ import { formatLongDate, MONTH_NAMES } from '../../core/incidence/bulletin-text.
 import { parseMonth } from '../../core/incidence/vocabulary.js';
 import { readActivities, writeActivities } from '../../db/repositories/activity.repository.js';
 import { appendAudit } from '../../db/repositories/audit.repository.js';
+import { readSubmissionState } from '../../db/repositories/submission.repository.js';
 import { ensurePeriod } from '../../db/repositories/period.repository.js';
 import type { DB } from '../../db/tables/schema.js';
 
@@ -27,13 +28,7 @@ export interface Registration {
 }
 
 async function submissionState(trx: Kysely<DB>, year: number): Promise<SubmissionState> {
-  const row = await trx
-    .selectFrom('submission')
-    .select('state')
-    .where('institution_code', '=', REPORTING_INSTITUTION)
-    .where('period_year', '=', year)
-    .executeTakeFirst();
-  return (row?.state as SubmissionState | undefined) ?? 'draft';
+  return ((await readSubmissionState(trx, REPORTING_INSTITUTION, year)) as SubmissionState | null) ?? 'draft';
 }
 
 /** Writes (or updates) the month's record, inside the publication's transaction. */

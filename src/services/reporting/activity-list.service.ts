@@ -5,7 +5,8 @@ import type { Activity } from '../../core/schemas/period.schema.js';
 import type { Database } from '../../db/create-db.js';
 import { readActivities } from '../../db/repositories/activity.repository.js';
 import { loadAccessScope, mayRead, requireSignedIn, stateIn } from '../accounts/access.service.js';
-import { effectiveCoas, toView, totalOf, type ActivityView } from './activity.service.js';
+import { effectiveCoas } from '../../core/model/figure-records.js';
+import { toView, totalOf, type ActivityView } from './activity.service.js';
 
 export interface ActivityQuery {
   period?: number;

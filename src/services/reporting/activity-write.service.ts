@@ -14,7 +14,8 @@ import {
   type SubmissionState,
 } from '../../core/model/access.js';
 import { validatePeriods } from '../../core/model/validate-period.js';
-import { activitySchema, PERIOD_FORMAT, type Activity } from '../../core/schemas/period.schema.js';
+import { activitiesPeriodFile } from '../../core/model/empty-records.js';
+import { activitySchema, type Activity } from '../../core/schemas/period.schema.js';
 import type { Database } from '../../db/create-db.js';
 import {
   normalizeActivity,
@@ -23,6 +24,7 @@ import {
   writeActivities,
 } from '../../db/repositories/activity.repository.js';
 import { appendAudit } from '../../db/repositories/audit.repository.js';
+import { insertSubmission, readSubmissionState } from '../../db/repositories/submission.repository.js';
 import { readReferenceIds } from '../../db/repositories/period.repository.js';
 import { readCatalog } from '../../db/repositories/plan.repository.js';
 import { stableStringify } from '../../db/repositories/util.js';
@@ -258,28 +260,13 @@ export async function openForWriting(
 ): Promise<SubmissionState> {
   const ministry = ministryOf(institution, scope.parents);
   const ts = now.toISOString();
-  const existing = await trx
-    .selectFrom('submission')
-    .select('state')
-    .where('institution_code', '=', ministry)
-    .where('period_year', '=', year)
-    .executeTakeFirst();
   const opened =
-    !existing &&
-    (await trx
-      .insertInto('submission')
-      .values({
-        institution_code: ministry,
-        period_year: year,
-        state: 'draft',
-        version: 1,
-        deadline: null,
-        updated_at: ts,
-        updated_by: editor.userId,
-      })
-      .onConflict((oc) => oc.columns(['institution_code', 'period_year']).doNothing())
-      .returning('institution_code')
-      .executeTakeFirst()) !== undefined;
+    (await readSubmissionState(trx, ministry, year)) === null &&
+    (await insertSubmission(
+      trx,
+      { ministry, year, state: 'draft', deadline: null, at: ts, by: editor.userId },
+      'skip',
+    ));
   // Touching the row takes its lock (PostgreSQL), so a concurrent submit or approve waits for this write.
   await trx
     .updateTable('submission')
@@ -302,13 +289,7 @@ export async function openForWriting(
       },
       now,
     );
-  const row = await trx
-    .selectFrom('submission')
-    .select('state')
-    .where('institution_code', '=', ministry)
-    .where('period_year', '=', year)
-    .executeTakeFirstOrThrow();
-  const state = asState(row.state);
+  const state = asState((await readSubmissionState(trx, ministry, year)) ?? 'draft');
   if (canEdit(editor, institution, scope.parents, state) !== 'ok')
     throw new AppError('locked', `the ${ministry} submission for ${year} is ${state}`, {
       es: `los registros de ${ministry} de ${year} están bloqueados (${STATE_ES[state]}); la coordinación debe devolverlos o reabrirlos`,
@@ -369,19 +350,7 @@ export async function validateActivity(
     [
       {
         file: '-',
-        data: {
-          format: PERIOD_FORMAT,
-          plan: catalog.planId ?? '-',
-          period: { year, opens: null, deadline: null },
-          source: null,
-          activities: [activity],
-          narratives: [],
-          tables: [],
-          callouts: [],
-          claims: [],
-          indicatorValues: [],
-          outline: [],
-        },
+        data: activitiesPeriodFile(catalog.planId ?? '-', year, [activity]),
       },
     ],
     catalog,

@@ -33,6 +33,10 @@ describe.each(testEngines())('activity service (%s)', (engine) => {
   const fixture = workflowFixture(engine);
   const { actors } = fixture;
 
+  /** SEMAR's editor saves its new record with these women, based on the version it read. */
+  const saveWomen = (women: number, version: number) =>
+    updateActivity(fixture.database, actors.semarEditor, 'semar-2023-new', input('semar-2023-new', { women }), version);
+
   const audits = (entityId: string) =>
     fixture.database.db
       .selectFrom('audit_entry')
@@ -147,17 +151,9 @@ describe.each(testEngines())('activity service (%s)', (engine) => {
   });
 
   it('412 on a stale version: the second save of the same version overwrites nothing (I5)', async () => {
-    const first = await updateActivity(
-      fixture.database,
-      actors.semarEditor,
-      'semar-2023-new',
-      input('semar-2023-new', { women: 10 }),
-      1,
-    );
+    const first = await saveWomen(10, 1);
     expect(first).toMatchObject({ version: 2, women: 10 });
-    const stale = await codeOf(
-      updateActivity(fixture.database, actors.semarEditor, 'semar-2023-new', input('semar-2023-new', { women: 99 }), 1),
-    );
+    const stale = await codeOf(saveWomen(99, 1));
     expect(stale).toBe('precondition_failed');
     expect((await getActivity(fixture.database, actors.semarEditor, 'semar-2023-new')).women).toBe(10);
     const rows = await audits('semar-2023-new');
@@ -165,17 +161,7 @@ describe.each(testEngines())('activity service (%s)', (engine) => {
     expect(JSON.parse(rows[1]!.before!)).toMatchObject({ women: 3 });
     expect(JSON.parse(rows[1]!.after!)).toMatchObject({ women: 10 });
     // Saving what is already stored changes nothing, not even the version.
-    expect(
-      (
-        await updateActivity(
-          fixture.database,
-          actors.semarEditor,
-          'semar-2023-new',
-          input('semar-2023-new', { women: 10 }),
-          2,
-        )
-      ).version,
-    ).toBe(2);
+    expect((await saveWomen(10, 2)).version).toBe(2);
   });
 
   it('another institution cannot read, change, delete or see the history of unpublished records (404)', async () => {
@@ -208,42 +194,16 @@ describe.each(testEngines())('activity service (%s)', (engine) => {
 
   it('locks records once submitted and approved (A4); a reopen needs a reason and is audited', async () => {
     await transitionSubmission(fixture.database, actors.semarEditor, 'SEMAR', OPEN_YEAR, 'submit');
-    expect(
-      await codeOf(
-        updateActivity(
-          fixture.database,
-          actors.semarEditor,
-          'semar-2023-new',
-          input('semar-2023-new', { women: 11 }),
-          2,
-        ),
-      ),
-    ).toBe('locked');
+    expect(await codeOf(saveWomen(11, 2))).toBe('locked');
     expect(await codeOf(createActivity(fixture.database, actors.semarEditor, input('semar-late')))).toBe('locked');
     await transitionSubmission(fixture.database, actors.coordinator, 'SEMAR', OPEN_YEAR, 'return', {
       comment: 'Faltan lugares',
     });
-    const v3 = await updateActivity(
-      fixture.database,
-      actors.semarEditor,
-      'semar-2023-new',
-      input('semar-2023-new', { women: 11 }),
-      2,
-    );
+    const v3 = await saveWomen(11, 2);
     expect(v3.state).toBe('returned');
     await transitionSubmission(fixture.database, actors.semarEditor, 'SEMAR', OPEN_YEAR, 'submit');
     await transitionSubmission(fixture.database, actors.coordinator, 'SEMAR', OPEN_YEAR, 'approve');
-    expect(
-      await codeOf(
-        updateActivity(
-          fixture.database,
-          actors.semarEditor,
-          'semar-2023-new',
-          input('semar-2023-new', { women: 12 }),
-          3,
-        ),
-      ),
-    ).toBe('locked');
+    expect(await codeOf(saveWomen(12, 3))).toBe('locked');
     expect(await codeOf(deleteActivity(fixture.database, actors.semarEditor, 'semar-2023-new', 3))).toBe('locked');
     expect(await codeOf(transitionSubmission(fixture.database, actors.coordinator, 'SEMAR', OPEN_YEAR, 'reopen'))).toBe(
       'invalid_input',
@@ -262,17 +222,7 @@ describe.each(testEngines())('activity service (%s)', (engine) => {
       .where('action', '=', 'submission.reopen')
       .executeTakeFirstOrThrow();
     expect(JSON.parse(reopen.after!)).toMatchObject({ state: 'draft', reason: 'Corrección de cifras' });
-    expect(
-      (
-        await updateActivity(
-          fixture.database,
-          actors.semarEditor,
-          'semar-2023-new',
-          input('semar-2023-new', { women: 12 }),
-          3,
-        )
-      ).version,
-    ).toBe(4);
+    expect((await saveWomen(12, 3)).version).toBe(4);
   });
 
   it('approved and published records become readable by other institutions, still not writable', async () => {

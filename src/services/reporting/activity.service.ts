@@ -123,14 +123,3 @@ export async function activityHistory(database: Database, actor: Actor, id: stri
     after: r.after === null ? null : (JSON.parse(r.after) as unknown),
   }));
 }
-
-/** Courses of action of a record, inherited from the nearest ancestor that has some. */
-export function effectiveCoas(a: Activity, byId: ReadonlyMap<string, Activity>): string[] {
-  let cur: Activity | undefined = a;
-  const seen = new Set<string>();
-  while (cur && cur.coursesOfAction.length === 0 && cur.parent !== null && !seen.has(cur.id)) {
-    seen.add(cur.id);
-    cur = byId.get(cur.parent);
-  }
-  return cur?.coursesOfAction ?? [];
-}

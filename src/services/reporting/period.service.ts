@@ -2,7 +2,7 @@ import { AppError } from '../../core/errors.js';
 import type { Actor } from '../../core/model/access.js';
 import type { Database } from '../../db/create-db.js';
 import { appendAudit } from '../../db/repositories/audit.repository.js';
-import { fieldError, forbiddenError, recordDenial, requireSignedIn } from '../accounts/access.service.js';
+import { fieldError, requireCoordination } from '../accounts/access.service.js';
 
 export interface PeriodRow {
   year: number;
@@ -20,16 +20,11 @@ export async function openPeriod(
   input: PeriodRow,
   now = new Date(),
 ): Promise<PeriodRow> {
-  const person = requireSignedIn(actor);
-  if (person.role !== 'coordinator' && person.role !== 'admin') {
-    await recordDenial(database, person, {
-      action: 'period.open',
-      entity: 'period',
-      entityId: String(input.year),
-      reason: 'role',
-    });
-    throw forbiddenError();
-  }
+  const person = await requireCoordination(database, actor, {
+    action: 'period.open',
+    entity: 'period',
+    entityId: String(input.year),
+  });
   if (input.opens !== null && input.deadline !== null && input.deadline < input.opens)
     throw fieldError(
       'deadline',

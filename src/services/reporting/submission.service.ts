@@ -11,6 +11,7 @@ import {
 } from '../../core/model/access.js';
 import type { Database } from '../../db/create-db.js';
 import { appendAudit } from '../../db/repositories/audit.repository.js';
+import { insertSubmission, readSubmission } from '../../db/repositories/submission.repository.js';
 import {
   asState,
   fieldError,
@@ -18,6 +19,7 @@ import {
   loadAccessScope,
   notFoundError,
   recordDenial,
+  requireCoordination,
   requireSignedIn,
 } from '../accounts/access.service.js';
 import { requireNoErrors, takeSnapshot } from './submission-review.service.js';
@@ -102,19 +104,7 @@ export async function transitionSubmission(
   const to = TRANSITIONS[action].to;
   const ts = now.toISOString();
   await database.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('submission')
-      .values({
-        institution_code: ministry,
-        period_year: year,
-        state: 'draft',
-        version: 1,
-        deadline: null,
-        updated_at: ts,
-        updated_by: person.userId,
-      })
-      .onConflict((oc) => oc.columns(['institution_code', 'period_year']).doNothing())
-      .execute();
+    await insertSubmission(trx, { ministry, year, state: 'draft', deadline: null, at: ts, by: person.userId }, 'skip');
     // Conditional on the state read: a concurrent transition makes this one fail instead of both succeeding.
     const r = await trx
       .updateTable('submission')
@@ -161,12 +151,7 @@ export async function transitionSubmission(
 }
 
 export async function readStatus(database: Database, ministry: string, year: number): Promise<SubmissionStatus> {
-  const row = await database.db
-    .selectFrom('submission')
-    .selectAll()
-    .where('institution_code', '=', ministry)
-    .where('period_year', '=', year)
-    .executeTakeFirst();
+  const row = await readSubmission(database.db, ministry, year);
   return {
     institution: ministry,
     period: year,
@@ -241,38 +226,16 @@ export async function setDeadline(
   deadline: string | null,
   now = new Date(),
 ): Promise<SubmissionStatus> {
-  const person = requireSignedIn(actor);
-  if (person.role !== 'coordinator' && person.role !== 'admin') {
-    await recordDenial(database, person, {
-      action: 'submission.deadline',
-      entity: 'submission',
-      entityId: `${ministry}/${year}`,
-      reason: 'role',
-    });
-    throw forbiddenError();
-  }
+  const person = await requireCoordination(database, actor, {
+    action: 'submission.deadline',
+    entity: 'submission',
+    entityId: `${ministry}/${year}`,
+  });
   await locate(database, ministry, year);
   const ts = now.toISOString();
   await database.db.transaction().execute(async (trx) => {
-    const prior = await trx
-      .selectFrom('submission')
-      .select('deadline')
-      .where('institution_code', '=', ministry)
-      .where('period_year', '=', year)
-      .executeTakeFirst();
-    if (!prior)
-      await trx
-        .insertInto('submission')
-        .values({
-          institution_code: ministry,
-          period_year: year,
-          state: 'draft',
-          version: 1,
-          deadline,
-          updated_at: ts,
-          updated_by: person.userId,
-        })
-        .execute();
+    const prior = await readSubmission(trx, ministry, year);
+    if (!prior) await insertSubmission(trx, { ministry, year, state: 'draft', deadline, at: ts, by: person.userId });
     else
       await trx
         .updateTable('submission')

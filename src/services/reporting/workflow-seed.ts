@@ -1,6 +1,7 @@
 import { ministryOf } from '../../core/model/access.js';
 import type { Database } from '../../db/create-db.js';
 import { appendAudit } from '../../db/repositories/audit.repository.js';
+import { insertSubmission, readSubmissionState } from '../../db/repositories/submission.repository.js';
 
 /**
  * Marks a period that comes from an already published document (the embedded 2022 report) as
@@ -23,25 +24,8 @@ export async function approveAndPublish(database: Database, year: number, now = 
   const ts = now.toISOString();
   await database.db.transaction().execute(async (trx) => {
     for (const code of ministries) {
-      const exists = await trx
-        .selectFrom('submission')
-        .select('state')
-        .where('institution_code', '=', code)
-        .where('period_year', '=', year)
-        .executeTakeFirst();
-      if (exists) continue;
-      await trx
-        .insertInto('submission')
-        .values({
-          institution_code: code,
-          period_year: year,
-          state: 'approved',
-          version: 1,
-          deadline: null,
-          updated_at: ts,
-          updated_by: null,
-        })
-        .execute();
+      if ((await readSubmissionState(trx, code, year)) !== null) continue;
+      await insertSubmission(trx, { ministry: code, year, state: 'approved', deadline: null, at: ts, by: null });
       await appendAudit(
         trx,
         {

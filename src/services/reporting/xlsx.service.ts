@@ -2,10 +2,12 @@ import { AppError } from '../../core/errors.js';
 import { canEdit, inScope, ministryOf, type Actor, type SubmissionState } from '../../core/model/access.js';
 import type { Lang } from '../../core/model/kinds.js';
 import { validatePeriods } from '../../core/model/validate-period.js';
-import { PERIOD_FORMAT, type Activity, type PeriodFile } from '../../core/schemas/period.schema.js';
+import { activitiesPeriodFile } from '../../core/model/empty-records.js';
+import type { Activity } from '../../core/schemas/period.schema.js';
 import type { Database } from '../../db/create-db.js';
 import { readActivities, readExistingActivities, writeActivities } from '../../db/repositories/activity.repository.js';
 import { appendAudit } from '../../db/repositories/audit.repository.js';
+import { readSubmissionState } from '../../db/repositories/submission.repository.js';
 import { readCatalog, readPlanFile } from '../../db/repositories/plan.repository.js';
 import type { XlsxProblem } from '../../formats/xlsx/read-xlsx.js';
 import { readActivitiesXlsxIsolated } from '../../formats/xlsx/read-xlsx-isolated.js';
@@ -176,19 +178,11 @@ async function analyse(
   const rows = read.rows.map((row) => mapRow(row, editor, catalog, owners));
   const valid = rows.filter((r): r is typeof r & { activity: Activity } => r.activity !== null);
 
-  const period: PeriodFile = {
-    format: PERIOD_FORMAT,
-    plan: catalog.planId ?? 'none',
-    period: { year, opens: null, deadline: null },
-    source: null,
-    activities: valid.map((r) => r.activity),
-    narratives: [],
-    tables: [],
-    callouts: [],
-    claims: [],
-    indicatorValues: [],
-    outline: [],
-  };
+  const period = activitiesPeriodFile(
+    catalog.planId ?? 'none',
+    year,
+    valid.map((r) => r.activity),
+  );
   // The rules see only the editor's own records: another institution's ids and parents are unknown (A1).
   const existing = await readExistingActivities(db);
   for (const [id, o] of owners) if (!inScope(editor, o.institution_code, parents)) existing.delete(id);
@@ -294,13 +288,8 @@ export async function resolvePeriod(
 
 /** A submission that was never started is a draft. */
 async function submissionState(db: Database['db'], ministry: string, year: number): Promise<SubmissionState> {
-  const row = await db
-    .selectFrom('submission')
-    .select('state')
-    .where('institution_code', '=', ministry)
-    .where('period_year', '=', year)
-    .executeTakeFirst();
-  return row ? asState(row.state) : 'draft';
+  const state = await readSubmissionState(db, ministry, year);
+  return state === null ? 'draft' : asState(state);
 }
 
 function lockedMessage(ministry: string, year: number, state: SubmissionState): Record<Lang, string> {

@@ -1,6 +1,7 @@
 /** Shared by the generate/ unit tests: a real FigureBook over in-memory records of a small plan. */
 import { createMemorySource } from '../../expressions/index.js';
 import type { PlanCatalog } from '../../model/catalog.js';
+import { activitiesPeriodFile, emptyActivity } from '../../model/empty-records.js';
 import type { Lang } from '../../model/kinds.js';
 import { toFigureRecords } from '../../model/figure-records.js';
 import type { Activity, PeriodFile } from '../../schemas/period.schema.js';
@@ -47,44 +48,19 @@ const PLACES: Record<string, { es: string; en: string }> = {
 
 export function activity(a: Partial<Activity> & { id: string }): Activity {
   return {
-    kind: 'training',
-    institution: 'SEMAR',
-    parent: null,
+    ...emptyActivity({
+      id: a.id,
+      kind: 'training',
+      institution: 'SEMAR',
+      title: { es: `Actividad ${a.id}`, en: `Activity ${a.id}` },
+    }),
     coursesOfAction: a.parent ? [] : ['1.1'],
-    order: 0,
-    label: null,
-    list: null,
-    title: { es: `Actividad ${a.id}`, en: `Activity ${a.id}` },
-    summary: null,
-    dates: [],
-    places: [],
-    women: null,
-    men: null,
-    notRecorded: null,
-    quantity: null,
-    unit: null,
-    measures: {},
-    items: [],
-    attributes: {},
-    evidence: [],
     ...a,
   };
 }
 
 export function period(activities: Activity[], year = 2023): PeriodFile {
-  return {
-    format: 'nap1325/period@1',
-    plan: 'test',
-    period: { year, opens: null, deadline: null },
-    source: null,
-    activities,
-    narratives: [],
-    tables: [],
-    callouts: [],
-    claims: [],
-    indicatorValues: [],
-    outline: [],
-  };
+  return activitiesPeriodFile('test', year, activities);
 }
 
 /** A generation context over the records, with the FigureBook whose notes the figures point at. */

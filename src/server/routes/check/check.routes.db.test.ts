@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startWorkflowApp, type PersonKey, type Session } from '../../../../test/api-helpers.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../../test/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { call, workflowAppFixture } from '../../../../test/api-helpers.js';
+import { testEngines } from '../../../../test/test-db.js';
 import { SEED_DIR } from '../../../config/paths.js';
-import type { App } from '../../app.js';
 import type { LintDocumentDto } from './check.schemas.js';
 
 const multipart = (name: string, content: Buffer | string, field = 'file') => {
@@ -17,21 +16,11 @@ const multipart = (name: string, content: Buffer | string, field = 'file') => {
 };
 
 describe.each(testEngines())('POST /api/check/document (%s)', (engine) => {
-  let t: TestDatabase;
-  let app: App;
-  let sessions: Record<PersonKey, Session>;
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    ({ app, sessions } = await startWorkflowApp(t));
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.dispose();
-  });
+  const w = workflowAppFixture(engine);
 
   it('checks an uploaded document and answers its findings with its text, in the caller’s language', async () => {
     const text = readFileSync(join(SEED_DIR, 'source', 'nap1325-second-report-2022.en.txt'));
-    const r = await call(app, sessions.coordinator, {
+    const r = await call(w.app, w.sessions.coordinator, {
       method: 'POST',
       url: '/api/check/document?year=2022&lang=en',
       ...multipart('report-2022.txt', text),
@@ -50,20 +39,20 @@ describe.each(testEngines())('POST /api/check/document (%s)', (engine) => {
   });
 
   it('refuses a file it cannot read, by name, and a body without the file; editors may check too', async () => {
-    const odt = await call(app, sessions.semarEditor, {
+    const odt = await call(w.app, w.sessions.semarEditor, {
       method: 'POST',
       url: '/api/check/document?lang=en',
       ...multipart('x.odt', 'x'),
     });
     expect(odt.statusCode).toBe(400);
     expect(odt.body).toContain('x.odt: unsupported file type');
-    const wrongField = await call(app, sessions.semarEditor, {
+    const wrongField = await call(w.app, w.sessions.semarEditor, {
       method: 'POST',
       url: '/api/check/document',
       ...multipart('a.txt', 'x', 'other'),
     });
     expect(wrongField.statusCode).toBe(400);
-    const big = await call(app, sessions.semarEditor, {
+    const big = await call(w.app, w.sessions.semarEditor, {
       method: 'POST',
       url: '/api/check/document',
       ...multipart('big.txt', Buffer.alloc(10 * 1024 * 1024 + 10, 0x61)),

@@ -1,38 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, OPEN_YEAR, startWorkflowApp, type PersonKey, type Session } from '../../../../test/api-helpers.js';
+import { call, OPEN_YEAR, type PersonKey, workflowAppFixture } from '../../../../test/api-helpers.js';
 import { startSmtpListener, type SmtpListener } from '../../../../test/smtp-listener.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../../test/test-db.js';
+import { testEngines } from '../../../../test/test-db.js';
 import { createMailer } from '../../../services/notices/mailer.js';
 import { sendDeadlineNotices } from '../../../services/notices/workflow-notices.js';
-import type { App } from '../../app.js';
 import type { NoticeList } from './notices.schemas.js';
 
 /** Notices in the application (the bell) and by e-mail, through a real SMTP listener. */
 describe.each(testEngines())('notices (%s)', (engine) => {
-  let database: TestDatabase;
   let smtp: SmtpListener;
-  let app: App;
-  let sessions: Record<PersonKey, Session>;
   const PUBLIC = 'https://nap1325.example.gob.mx';
-
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
     smtp = await startSmtpListener();
-    const mailer = createMailer(smtp.url, 'avisos@nap1325.example.gob.mx');
-    ({ app, sessions } = await startWorkflowApp(database, { notices: { mailer, publicUrl: PUBLIC } }));
   });
-  afterAll(async () => {
-    await app.close();
-    await smtp.close();
-    await database.dispose();
-  });
+  afterAll(() => smtp.close());
+  const w = workflowAppFixture(engine, () => ({
+    notices: { mailer: createMailer(smtp.url, 'avisos@nap1325.example.gob.mx'), publicUrl: PUBLIC },
+  }));
 
   const bell = async (who: PersonKey) =>
-    (await call(app, sessions[who], { method: 'GET', url: '/api/notices' })).json<NoticeList>();
+    (await call(w.app, w.sessions[who], { method: 'GET', url: '/api/notices' })).json<NoticeList>();
 
   it('a return reaches the institution in the app and by e-mail, with the comment and a link', async () => {
     expect((await bell('semarEditor')).unread).toBe(0);
-    const submit = await call(app, sessions.semarEditor, {
+    const submit = await call(w.app, w.sessions.semarEditor, {
       method: 'POST',
       url: `/api/submissions/SEMAR/${OPEN_YEAR}/submit`,
       payload: {},
@@ -40,7 +31,7 @@ describe.each(testEngines())('notices (%s)', (engine) => {
     expect(submit.statusCode).toBe(200);
     // The coordination hears of the submission.
     expect((await bell('coordinator')).items[0]!.title.es).toBe(`SEMAR envió su información de ${OPEN_YEAR}`);
-    const ret = await call(app, sessions.coordinator, {
+    const ret = await call(w.app, w.sessions.coordinator, {
       method: 'POST',
       url: `/api/submissions/SEMAR/${OPEN_YEAR}/return`,
       payload: {
@@ -79,7 +70,7 @@ describe.each(testEngines())('notices (%s)', (engine) => {
   it('marks read only the reader’s own notices', async () => {
     const mine = await bell('semarEditor');
     const other = await bell('semarViewer');
-    const r = await call(app, sessions.semarEditor, {
+    const r = await call(w.app, w.sessions.semarEditor, {
       method: 'POST',
       url: '/api/notices/read',
       payload: { ids: [mine.items[0]!.id, other.items[0]!.id] },
@@ -89,16 +80,16 @@ describe.each(testEngines())('notices (%s)', (engine) => {
   });
 
   it('reminds of a deadline 7 days and 1 day before and once passed, each once', async () => {
-    await database.db.updateTable('period').set({ deadline: '2031-03-31' }).where('year', '=', OPEN_YEAR).execute();
+    await w.database.db.updateTable('period').set({ deadline: '2031-03-31' }).where('year', '=', OPEN_YEAR).execute();
     const settings = { mailer: null, publicUrl: PUBLIC };
     const at = (iso: string) => new Date(`${iso}T09:00:00Z`);
-    expect((await sendDeadlineNotices(database, settings, at('2031-03-01'))).created).toBe(0);
+    expect((await sendDeadlineNotices(w.database, settings, at('2031-03-01'))).created).toBe(0);
     // SEMAR is returned (open), SEDENA a draft: each ministry's editors are reminded; viewers are not.
-    expect((await sendDeadlineNotices(database, settings, at('2031-03-25'))).created).toBe(2);
-    expect((await sendDeadlineNotices(database, settings, at('2031-03-26'))).created).toBe(0);
-    expect((await sendDeadlineNotices(database, settings, at('2031-03-30'))).created).toBe(2);
-    expect((await sendDeadlineNotices(database, settings, at('2031-04-02'))).created).toBe(2);
-    expect((await sendDeadlineNotices(database, settings, at('2031-04-09'))).created).toBe(0);
+    expect((await sendDeadlineNotices(w.database, settings, at('2031-03-25'))).created).toBe(2);
+    expect((await sendDeadlineNotices(w.database, settings, at('2031-03-26'))).created).toBe(0);
+    expect((await sendDeadlineNotices(w.database, settings, at('2031-03-30'))).created).toBe(2);
+    expect((await sendDeadlineNotices(w.database, settings, at('2031-04-02'))).created).toBe(2);
+    expect((await sendDeadlineNotices(w.database, settings, at('2031-04-09'))).created).toBe(0);
     const kinds = (await bell('sedenaEditor')).items.map((i) => i.kind);
     expect(kinds).toEqual(['deadline-passed', 'deadline-1', 'deadline-7']);
     expect((await bell('sedenaEditor')).items[2]!.body.es).toContain('31 de marzo de 2031');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MARKERS, publishedActivityRows, seedPortal } from '../../../../test/portal-fixture.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../../test/test-db.js';
-import { buildServer, type App } from '../../app.js';
+import { describe, expect, it } from 'vitest';
+import { MARKERS, publishedActivityRows, usePortalApp } from '../../../../test/portal-fixture.js';
+import { testEngines, type TestDatabase } from '../../../../test/test-db.js';
+import type { App } from '../../app.js';
 
 interface RecordPage {
   total: number;
@@ -26,15 +26,7 @@ const CONDITIONAL_ROUTES = [
 describe.each(testEngines())('public reads: pages and conditional requests on %s', (engine) => {
   let database: TestDatabase;
   let app: App;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedPortal(database);
-    app = await buildServer({ database, web: false });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.dispose();
-  });
+  usePortalApp(engine, (db, a) => ([database, app] = [db, a]));
 
   const page = async (query: string) => {
     const r = await app.inject(`/api/public/records?${query}`);

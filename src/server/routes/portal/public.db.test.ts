@@ -1,15 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { periodFileSchema } from '../../../core/schemas/period.schema.js';
 import { writeActivities } from '../../../db/repositories/activity.repository.js';
 import { signIn } from '../../../../test/api-helpers.js';
 import { makeActivity } from '../../../../test/factories.js';
-import { MARKERS, publishedActivityRows, seedPortal } from '../../../../test/portal-fixture.js';
+import { MARKERS, publishedActivityRows, usePortalApp } from '../../../../test/portal-fixture.js';
 import { recordedRoutes } from '../../../../test/route-recorder.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../../test/test-db.js';
+import { testEngines, type TestDatabase } from '../../../../test/test-db.js';
 import { readZip } from '../../../../test/zip.js';
-import { buildServer, type App } from '../../app.js';
+import type { App } from '../../app.js';
 import { DATASET_NAMES, OPEN_FILES, OPEN_FORMATS } from './public.constants.js';
 
 vi.mock('fastify', async (importOriginal) =>
@@ -33,25 +33,21 @@ const HOSTILE = '=HYPERLINK("http://evil.example","clic")';
 describe.each(testEngines())('public API on %s', (engine) => {
   let database: TestDatabase;
   let app: App;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedPortal(database);
-    await writeActivities(database.db, 2022, [
-      makeActivity({
-        id: 'sedena-2022-hostile',
-        institution: 'SEDENA',
-        coursesOfAction: ['4.1'],
-        title: { es: HOSTILE, en: HOSTILE },
-        women: 2,
-        men: 1,
-      }),
-    ]);
-    app = await buildServer({ database, web: false });
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.dispose();
-  });
+  usePortalApp(
+    engine,
+    (db, a) => ([database, app] = [db, a]),
+    (db) =>
+      writeActivities(db.db, 2022, [
+        makeActivity({
+          id: 'sedena-2022-hostile',
+          institution: 'SEDENA',
+          coursesOfAction: ['4.1'],
+          title: { es: HOSTILE, en: HOSTILE },
+          women: 2,
+          men: 1,
+        }),
+      ]),
+  );
 
   it('every /api/public route is a public GET documented in OpenAPI', async () => {
     await app.ready();

@@ -1,37 +1,27 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  call,
-  forceState,
-  OPEN_YEAR,
-  startWorkflowApp,
-  type PersonKey,
-  type Session,
-} from '../../../../test/api-helpers.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../../test/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { call, forceState, OPEN_YEAR, type PersonKey, workflowAppFixture } from '../../../../test/api-helpers.js';
+import { testEngines } from '../../../../test/test-db.js';
 import { entityBomb, zipBomb } from '../../../formats/xlsx/hostile-zips.fixture.js';
 import { editWorkbook, multipart } from '../../../formats/xlsx/workbook-edit.fixture.js';
 import { previewXlsx } from '../../../services/reporting/xlsx.service.js';
 import { buildXlsxTemplate } from '../../../services/reporting/xlsx-template.service.js';
-import type { App } from '../../app.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe.each(testEngines())('spreadsheet API (%s)', (engine) => {
-  let database: TestDatabase;
-  let app: App;
-  let sessions: Record<PersonKey, Session>;
+  const w = workflowAppFixture(engine);
 
   const template = async (who: PersonKey, query = `period=${OPEN_YEAR}`) =>
-    call(app, sessions[who], { method: 'GET', url: `/api/xlsx/template?${query}` });
+    call(w.app, w.sessions[who], { method: 'GET', url: `/api/xlsx/template?${query}` });
   const upload = (who: PersonKey | null, step: 'preview' | 'commit', bytes: Uint8Array, lang = 'en') =>
-    call(app, who === null ? null : sessions[who], {
+    call(w.app, who === null ? null : w.sessions[who], {
       method: 'POST',
       url: `/api/xlsx/${step}?lang=${lang}`,
       ...multipart(bytes),
     });
   const semarRecords = async () =>
-    database.db
+    w.database.db
       .selectFrom('activity')
       .select(['id', 'women', 'men', 'version'])
       .where('institution_code', '=', 'SEMAR')
@@ -41,22 +31,13 @@ describe.each(testEngines())('spreadsheet API (%s)', (engine) => {
   const activityCount = async () =>
     Number(
       (
-        await database.db
+        await w.database.db
           .selectFrom('activity')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
       ).n,
     );
   const message = (res: LightMyRequestResponse) => res.json<{ error: { code: string; message: string } }>().error;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    ({ app, sessions } = await startWorkflowApp(database));
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.dispose();
-  });
 
   it('downloads the template, previews it and commits it unchanged: nothing changes (I3)', async () => {
     const res = await template('semarEditor');
@@ -169,13 +150,13 @@ describe.each(testEngines())('spreadsheet API (%s)', (engine) => {
       expect(res.statusCode).toBe(status);
       expect(message(res).message).toMatch(text);
     }
-    const notMultipart = await call(app, sessions.semarEditor, {
+    const notMultipart = await call(w.app, w.sessions.semarEditor, {
       method: 'POST',
       url: '/api/xlsx/preview',
       payload: { file: 'x' },
     });
     expect(notMultipart.statusCode).toBe(400);
-    const wrongField = await call(app, sessions.semarEditor, {
+    const wrongField = await call(w.app, w.sessions.semarEditor, {
       method: 'POST',
       url: '/api/xlsx/preview',
       ...multipart(Buffer.from('x'), { field: 'workbook' }),
@@ -187,14 +168,14 @@ describe.each(testEngines())('spreadsheet API (%s)', (engine) => {
   it('guards every route: sign-in, CSRF, roles and scope; 409 when the submission is not open', async () => {
     const bytes = (await template('semarEditor')).rawPayload;
     expect((await upload(null, 'preview', bytes)).statusCode).toBe(401);
-    expect((await call(app, null, { method: 'GET', url: `/api/xlsx/template?period=${OPEN_YEAR}` })).statusCode).toBe(
+    expect((await call(w.app, null, { method: 'GET', url: `/api/xlsx/template?period=${OPEN_YEAR}` })).statusCode).toBe(
       401,
     );
-    const noCsrf = await app.inject({
+    const noCsrf = await w.app.inject({
       method: 'POST',
       url: '/api/xlsx/commit',
       ...multipart(bytes),
-      headers: { ...multipart(bytes).headers, cookie: sessions.semarEditor.cookie },
+      headers: { ...multipart(bytes).headers, cookie: w.sessions.semarEditor.cookie },
     });
     expect(noCsrf.statusCode).toBe(403);
     expect((await upload('semarViewer', 'preview', bytes)).statusCode).toBe(403);
@@ -206,13 +187,13 @@ describe.each(testEngines())('spreadsheet API (%s)', (engine) => {
     expect((await template('semarEditor', `period=${OPEN_YEAR}&bogus=1`)).statusCode).toBe(400);
     expect((await template('semarEditor', 'period=2031')).statusCode).toBe(404);
     // The seed's 2022 submissions are approved: locked.
-    const locked2022 = await call(app, sessions.semarEditor, {
+    const locked2022 = await call(w.app, w.sessions.semarEditor, {
       method: 'POST',
       url: '/api/xlsx/commit?period=2022',
       ...multipart((await template('semarEditor', 'period=2022')).rawPayload),
     });
     expect(locked2022.statusCode).toBe(409);
-    await forceState(database, 'SEMAR', OPEN_YEAR, 'submitted');
+    await forceState(w.database, 'SEMAR', OPEN_YEAR, 'submitted');
     try {
       const res = await upload('semarEditor', 'commit', bytes);
       expect(res.statusCode).toBe(409);
@@ -223,12 +204,12 @@ describe.each(testEngines())('spreadsheet API (%s)', (engine) => {
       }>();
       expect(preview).toMatchObject({ canCommit: false, submission: { state: 'submitted' } });
     } finally {
-      await forceState(database, 'SEMAR', OPEN_YEAR, 'draft');
+      await forceState(w.database, 'SEMAR', OPEN_YEAR, 'draft');
     }
   });
 
   it('round-trips the embedded 2022 report: every ministry’s template previews as unchanged, without errors', async () => {
-    const ministries = await database.db
+    const ministries = await w.database.db
       .selectFrom('institution')
       .select('code')
       .where('parent_code', 'is', null)
@@ -236,14 +217,14 @@ describe.each(testEngines())('spreadsheet API (%s)', (engine) => {
     let rows = 0;
     for (const { code } of ministries) {
       const actor = { userId: `editor-${code}`, role: 'editor' as const, institution: code };
-      const { bytes, records } = await buildXlsxTemplate(database, actor, { period: 2022 });
-      const preview = await previewXlsx(database, actor, { name: `${code}.xlsx`, bytes });
+      const { bytes, records } = await buildXlsxTemplate(w.database, actor, { period: 2022 });
+      const preview = await previewXlsx(w.database, actor, { name: `${code}.xlsx`, bytes });
       expect(preview.rows.length).toBe(records);
       expect(preview.rows.filter((r) => r.status !== 'unchanged').map((r) => [r.id, r.problems])).toEqual([]);
       rows += records;
     }
     expect(rows).toBe(
-      await database.db
+      await w.database.db
         .selectFrom('activity')
         .select('id')
         .where('period_year', '=', 2022)
@@ -284,7 +265,7 @@ describe.each(testEngines())('spreadsheet API (%s)', (engine) => {
       { method: 'GET', url: '/api/xlsx/template' },
     ];
     for (const c of cases) {
-      const res = await call(app, sessions.semarEditor, c);
+      const res = await call(w.app, w.sessions.semarEditor, c);
       expect([c.url, res.statusCode >= 400 && res.statusCode < 500]).toEqual([c.url, true]);
       expect(message(res).message).not.toMatch(/internal|interno/);
     }
