@@ -397,23 +397,29 @@ async function benchOne(engine: 'sqlite' | 'postgres', size: number, dir: string
   for (const f of steps.has('figures') ? FIGURES : []) {
     const c = compileExpression(f.name);
     if (!c.ok) throw new Error(`${f.name}: ${JSON.stringify(c.errors)}`);
-    let productValue: unknown;
-    const product = await median(5, async () => {
-      productValue = (await evaluateExpression(c.ast, source, { period: YEAR, provenance: 'bounded' })).value;
-    });
     let handValue: unknown;
     const hand = await median(5, async () => {
       handValue = Number((await f.sql(YEAR).execute(database.db)).rows[0]?.v ?? 0);
     });
-    record({
-      ...base,
-      measure: `figure ${f.name} (= ${String(productValue)}${productValue === handValue ? '' : ` ≠ SQL ${String(handValue)}`})`,
-      value: `${product.toFixed(1)} ms vs SQL ${hand.toFixed(1)} ms`,
-      limit: '≤ 3 × SQL',
-      ratio: product / hand,
-      ok: size >= 100_000 ? product / hand <= 3 : null,
-    });
+    // The value alone is what the hand-written SQL computes; the figure with its first 60 record ids
+    // (bounded provenance, as pages show it) is a second query, reported beside it.
+    for (const provenance of ['none', 'bounded'] as const) {
+      let productValue: unknown;
+      const product = await median(5, async () => {
+        productValue = (await evaluateExpression(c.ast, source, { period: YEAR, provenance })).value;
+      });
+      const agrees = productValue === handValue ? '' : ` ≠ SQL ${String(handValue)}`;
+      record({
+        ...base,
+        measure: `figure ${f.name} (= ${String(productValue)}${agrees}), ${provenance === 'none' ? 'value' : 'value and its first 60 record ids'}`,
+        value: `${product.toFixed(2)} ms vs SQL ${hand.toFixed(2)} ms`,
+        limit: provenance === 'none' ? '≤ 3 × SQL' : '—',
+        ratio: product / hand,
+        ok: provenance === 'none' && size >= 100_000 ? product / hand <= 3 : null,
+      });
+    }
   }
+
   await database.close();
   // check --period and the report, as the CLI runs them.
   if (steps.has('check')) benchCheck(base, url, size);
