@@ -542,7 +542,8 @@ async function soakRun(base: { engine: string; size: number }, port: number, pid
   // RSS rises and falls with each garbage collection: the floor of each minute (after a collection)
   // is the memory kept. Flat = the last minute's floor within 10 % of the first minute's.
   const floors: number[] = [];
-  for (let i = 0; i < samples.length; i += 6) floors.push(Math.min(...samples.slice(i, i + 6)));
+  // Whole minutes only: the last sample, taken as the load stops, is not a floor.
+  for (let i = 0; i + 6 <= samples.length; i += 6) floors.push(Math.min(...samples.slice(i, i + 6)));
   const grow = floors.at(-1)! / floors[0]!;
   record({
     ...base,
