@@ -175,9 +175,10 @@ describe.skipIf(!HAS_CHROMIUM)('the narrative editor in the browser', () => {
       .orderBy('sort_order')
       .execute();
     expect(order.map((o) => o.id)).toEqual([second, replacing.id]);
-    const [previewFirst, previewSecond] = await preview.locator('article[lang="es"] [data-block]').allTextContents();
-    expect(previewFirst).toContain('Las fuerzas armadas');
-    expect(previewSecond).toContain('En 2023 la SEMAR capacitó a 17 mujeres marinas.');
+    // The preview follows the new order once it has been computed again.
+    const blocks = () => preview.locator('article[lang="es"] [data-block]').allTextContents();
+    await expect.poll(async () => (await blocks())[0], { timeout: 15_000 }).toContain('Las fuerzas armadas');
+    expect((await blocks())[1]).toContain('En 2023 la SEMAR capacitó a 17 mujeres marinas.');
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
       expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
