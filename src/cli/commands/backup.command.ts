@@ -102,7 +102,10 @@ export function registerBackup(program: Command, lang: Lang, io: Io): void {
       t(lang, 'archivo de la copia (con su ARCHIVO.manifest.json)', 'backup file (with its FILE.manifest.json)'),
     )
     .action(async (file: string, _o: unknown, cmd: Command) => {
-      const { restoreDatabase, MAIN_TABLES } = await import('../../services/data/backup.service.js');
+      const [{ restoreDatabase }, { MAIN_TABLES }] = await Promise.all([
+        import('../../services/data/restore.service.js'),
+        import('../../services/data/backup.service.js'),
+      ]);
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const r = await restoreDatabase(file, opts.db ?? readConfig().databaseUrl);
       if (opts.json) {

@@ -17,7 +17,8 @@ import { createTestDatabase, testEngines } from '../../../test/test-db.js';
 import { openDatabase, type Database, type Engine } from '../../db/create-db.js';
 import { createActivity } from '../reporting/activity-write.service.js';
 import { prepareDatabase } from './reference-data.service.js';
-import { backupDatabase, manifestPathOf, restoreDatabase, type BackupManifest } from './backup.service.js';
+import { backupDatabase, manifestPathOf, type BackupManifest } from './backup.service.js';
+import { restoreDatabase } from './restore.service.js';
 
 const CHILD = new URL('../../../test/backup-child.ts', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'nap1325-backup-'));
