@@ -145,7 +145,7 @@ function parentsFirst<T extends { activity: Activity }>(items: readonly T[]): T[
   return out;
 }
 
-/** @deprecated Every record in memory; use `openFigures`. Kept for the report until it moves. */
+/** @deprecated Every record in memory; use `openFigures`. Kept as the in-memory oracle of tests. */
 export interface FigureContext {
   plan: PlanFile;
   catalog: PlanCatalog;

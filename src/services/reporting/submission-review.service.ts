@@ -9,7 +9,8 @@ import { readActivities } from '../../db/repositories/activity.repository.js';
 import { readPeriodFile } from '../../db/repositories/period.repository.js';
 import type { DB } from '../../db/tables/schema.js';
 import { loadAccessScope, notFoundError, recordDenial, requireSignedIn } from '../accounts/access.service.js';
-import { loadFigureContext } from '../check/figure-context.js';
+import { openFigures } from '../check/figure-context.js';
+import { memoizeSource } from '../../core/expressions/index.js';
 
 /** One thing to look at before a submission is sent or approved, with the records it concerns. */
 export interface SubmissionFinding {
@@ -72,13 +73,13 @@ export async function computeChecks(
   year: number,
   parents: ReadonlyMap<string, string | null>,
 ): Promise<SubmissionChecks> {
-  const ctx = await loadFigureContext(database);
-  const file = await readPeriodFile(database.db, ctx.plan.id, year);
-  const found = file ? await runChecks({ plan: ctx.plan, catalog: ctx.catalog, period: file, source: ctx.source }) : [];
+  // Figures in the database (nothing loads every record); each distinct aggregate once.
+  const figures = await openFigures(database);
+  const file = await readPeriodFile(database.db, figures.plan.id, year);
+  const source = memoizeSource(figures.source);
+  const found = file ? await runChecks({ plan: figures.plan, catalog: figures.catalog, period: file, source }) : [];
   const mine = new Map(
-    ctx.activities
-      .filter((a) => a.period === year && ministryOf(a.activity.institution, parents) === ministry)
-      .map((a) => [a.activity.id, a.activity]),
+    (file?.activities ?? []).filter((a) => ministryOf(a.institution, parents) === ministry).map((a) => [a.id, a]),
   );
   const recordsOf = (ids: readonly string[]) =>
     [...new Set(ids)].filter((id) => mine.has(id)).map((id) => ({ id, title: mine.get(id)!.title }));
